@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "maillage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "maillage", targets: ["maillage"]),
+        .library(name: "Maillage", targets: ["Maillage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "Maillage",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "MaillageCLI",
+            dependencies: [
+                "Maillage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "maillage", dependencies: ["MaillageCLI"]),
+        .testTarget(name: "MaillageTests", dependencies: ["Maillage"]),
+        .testTarget(name: "MaillageCLITests", dependencies: ["MaillageCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

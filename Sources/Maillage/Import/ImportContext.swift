@@ -1,0 +1,47 @@
+/// What an importer needs to know of the database: the taxonomy's vocabularies and the communes.
+package struct ImportContext: Sendable {
+    package let taxonomy: Taxonomy
+    package let communes: CommuneIndex
+    package let locator: CommuneLocator
+    /// Service labels, slugs and aliases → label.
+    package let services: LabelMatcher
+    package let serviceSlugs: [String: String]
+    package let programmes: LabelMatcher
+    package let programmeSlugs: [String: String]
+    /// Actor type labels and slugs → slug.
+    package let actorTypes: LabelMatcher
+    /// One matcher per enumerated v1 field.
+    package let enumerations: [String: LabelMatcher]
+
+    package init(taxonomy: Taxonomy, communes: CommuneIndex) {
+        self.taxonomy = taxonomy
+        self.communes = communes
+        locator = CommuneLocator(index: communes)
+        services = LabelMatcher(taxonomy.services.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
+        serviceSlugs = Dictionary(uniqueKeysWithValues: taxonomy.services.map { ($0.label, $0.slug) })
+        programmes = LabelMatcher(taxonomy.programmes.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
+        programmeSlugs = Dictionary(uniqueKeysWithValues: taxonomy.programmes.map { ($0.label, $0.slug) })
+        actorTypes = LabelMatcher(taxonomy.actorTypes.map { ($0.slug, [$0.label]) })
+        enumerations = taxonomy.enumerations.fields.mapValues { values in
+            LabelMatcher(values.map { ($0.label, $0.aliases ?? []) })
+        }
+    }
+
+    /// The slug of a service label, slug or alias, and whether it needed correcting.
+    package func serviceSlug(for raw: String) -> (slug: String, corrected: Bool)? {
+        switch services.match(raw) {
+        case .exact(let label): serviceSlugs[label].map { ($0, false) }
+        case .corrected(let label): serviceSlugs[label].map { ($0, true) }
+        case .unknown: nil
+        }
+    }
+
+    /// The slug of a programme label, slug or alias, and whether it needed correcting.
+    package func programmeSlug(for raw: String) -> (slug: String, corrected: Bool)? {
+        switch programmes.match(raw) {
+        case .exact(let label): programmeSlugs[label].map { ($0, false) }
+        case .corrected(let label): programmeSlugs[label].map { ($0, true) }
+        case .unknown: nil
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// The kinds of file `maillage import` reads.
+public enum ImportKind: String, CaseIterable, Sendable, Codable {
+    /// The commune list (COG, EPCI, populations, coordinates).
+    case communes
+    /// Lieux de médiation numérique, national schema v1 CSV or v0.1 JSON/CSV.
+    case lieux
+    /// The conseillers numériques (CNFS) host structures list.
+    case cnfs
+    /// The Aidants Connect structures list.
+    case aidantsConnect = "aidants-connect"
+    /// maillage's own intermediaries CSV.
+    case intermediaries
+    /// Referral links: `source_id,target_id,service,weight`.
+    case referrals
+}
+
+/// How an import treats rows with errors.
+public struct ImportOptions: Sendable {
+    /// Import the valid rows and report the rest, instead of importing nothing.
+    public var skipInvalid: Bool
+
+    public init(skipInvalid: Bool = false) {
+        self.skipInvalid = skipInvalid
+    }
+}

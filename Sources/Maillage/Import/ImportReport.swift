@@ -1,0 +1,54 @@
+/// What one import did: counts, and every problem found.
+public struct ImportReport: Sendable, Equatable, Codable {
+    public var kind: String
+    public var file: String
+    /// Rows (or JSON records) read from the file, blank lines excluded.
+    public var rowsRead = 0
+    /// Rows taken: stored or updated.
+    public var rowsImported = 0
+    public var inserted = 0
+    public var updated = 0
+    /// Rows refused because of an error (only with `--skip-invalid`; otherwise nothing is stored).
+    public var rowsRejected = 0
+    /// Named figures specific to the file kind, in display order ("conseillers": 3925…).
+    public var figures: [Figure] = []
+    /// Systematic repairs, counted rather than listed ("SIRET written as a float": 5227).
+    public var corrections: [Figure] = []
+    public var errors: [ImportIssue] = []
+    public var warnings: [ImportIssue] = []
+    /// Whether the rows were written (false when errors stopped the import).
+    public var committed = false
+
+    public struct Figure: Sendable, Equatable, Codable {
+        public var name: String
+        public var value: Int
+    }
+
+    public init(kind: String, file: String) {
+        self.kind = kind
+        self.file = file
+    }
+
+    mutating func add(_ name: String, _ value: Int) {
+        if let index = figures.firstIndex(where: { $0.name == name }) { figures[index].value += value } else {
+            figures.append(Figure(name: name, value: value))
+        }
+    }
+
+    mutating func correct(_ name: String, count: Int = 1) {
+        if let index = corrections.firstIndex(where: { $0.name == name }) { corrections[index].value += count } else {
+            corrections.append(Figure(name: name, value: count))
+        }
+    }
+
+    /// The message of a refused import: every error (the first 50, then a count).
+    var failureDescription: String {
+        var lines = ["\(file): \(errors.count) error(s); nothing was imported. Fix them, or pass --skip-invalid to import the valid rows."]
+        lines += errors.prefix(Self.listedIssues).map(\.description)
+        if errors.count > Self.listedIssues { lines.append("… and \(errors.count - Self.listedIssues) more error(s).") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// How many issues of each severity a message lists before counting the rest.
+    public static let listedIssues = 50
+}

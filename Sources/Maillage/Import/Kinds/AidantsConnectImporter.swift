@@ -1,0 +1,89 @@
+/// Reads the Aidants Connect structures list: one place per row, holding an intermediary
+/// "aidants habilités" with the row's headcount, relaying administrative help and the operators'
+/// démarches of the themes the structure worked on.
+///
+/// Public ids: `aidants-connect:<ID>` for the place, `aidants-connect:<ID>:aidants` for its aidants.
+package enum AidantsConnectImporter {
+    static let columns = ["Name", "ID", "Is Active", "City Insee Code", "Address", "Zip Code", "Siret", "France Services Label", "City", "Nombre d'aidants"]
+    /// The démarches counters, by theme, as the file names them.
+    static let themes = ["Argent", "Etranger", "Famille", "Justice", "Loisirs", "Papier", "Social", "Transport", "Travail", "Logement"]
+
+    package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> ImportBatch {
+        let at = try file.require(columns, kind: "Aidants Connect structures")
+        let themeColumns = themes.map { theme in
+            (theme, file.header.firstIndex { LabelMatcher.key($0).hasSuffix("demarche " + LabelMatcher.key(theme)) })
+        }
+        let usersColumn = file.header.firstIndex { LabelMatcher.key($0).hasSuffix("usagers uniques") }
+        let totalColumn = file.header.firstIndex { LabelMatcher.key($0).hasSuffix("demarche par structure") }
+        var batch = ImportBatch(source: "aidants-connect")
+        var seen: [String: Int] = [:]
+        for record in file.records {
+            report.rowsRead += 1
+            var reader = RowReader(file: file, record: record)
+            reader.checkWidth()
+            guard let id = reader.value(at: at[1]) else {
+                reader.error(at[1], nil, "expected the structure's ID")
+                _ = reader.finish(into: &report)
+                continue
+            }
+            if let first = seen[id] { reader.error(at[1], id, "duplicate ID, first seen on line \(first)") }
+            let nom = reader.value(at: at[0])
+            if nom == nil { reader.error(at[0], nil, "expected the structure's name") }
+            let active = reader.value(at: at[2]).map { $0.lowercased() != "false" } ?? true
+            let postalCode = reader.postalCode(at: at[5])
+            let location = reader.locate(with: context.locator, codeInsee: at[3], postalCode: postalCode, postalAt: at[5],
+                                         communeName: reader.value(at: at[8]), coordinates: nil, coordinatesAt: nil)
+            let siret = reader.pivot(at: at[6])
+            var headcount: Int?
+            if let text = reader.value(at: at[9]) {
+                if let count = Int(text) ?? Double(text).flatMap({ Int(exactly: $0) }), count >= 0 { headcount = count } else {
+                    reader.error(at[9], text, "expected a whole number of aidants")
+                }
+            }
+            var counters: [String: String] = [:]
+            var demarches: [String] = []
+            for (theme, position) in themeColumns {
+                guard let text = reader.value(at: position) else { continue }
+                guard let count = Double(text), count >= 0 else {
+                    reader.warning(position, text, "expected a number of démarches; ignored")
+                    continue
+                }
+                counters["demarches_\(theme.lowercased())"] = text
+                if count > 0 { demarches += context.taxonomy.aidantsConnectThemes[theme] ?? [] }
+            }
+            guard reader.finish(into: &report), let nom else { continue }
+            seen[id] = record.line
+            let placeId = "aidants-connect:\(id)"
+            var place = PlaceDraft(publicId: placeId, line: record.line)
+            place.text[.nom] = nom
+            place.text[.pivot] = siret
+            place.text[.adresse] = reader.value(at: at[4])
+            place.text[.commune] = reader.value(at: at[8])
+            place.text[.codePostal] = postalCode
+            place.codeInsee = location.code
+            place.placement = location.placement
+            place.active = active
+            let franceServices = reader.value(at: at[7])?.lowercased() == "true"
+            place.programmeSlugs = ["aidants-connect"] + (franceServices ? ["france-services"] : [])
+            place.details = counters.merging([
+                "usagers_uniques": reader.value(at: usersColumn), "demarches_total": reader.value(at: totalColumn),
+            ].compactMapValues { $0 }) { a, _ in a }
+            batch.places.append(place)
+
+            var aidants = IntermediaryDraft(publicId: placeId + ":aidants", line: record.line, actorType: "agent-accueil")
+            aidants.nom = "Aidants Connect — \(nom)"
+            aidants.headcount = headcount
+            aidants.placeIds = [placeId]
+            aidants.active = active
+            var services = ["Aide aux démarches administratives"]
+            for label in demarches where !services.contains(label) { services.append(label) }
+            aidants.serviceSlugs = services.compactMap { context.serviceSlug(for: $0)?.slug }
+            batch.intermediaries.append(aidants)
+            if !active { report.add("inactive structures (kept, marked inactive)", 1) }
+            if franceServices { report.add("labelled France Services", 1) }
+        }
+        report.add("structures", batch.places.count)
+        report.add("aidants", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })
+        return batch
+    }
+}

@@ -1,0 +1,75 @@
+/// Reads the conseillers numériques (CNFS) host structures list: one place per row, holding an
+/// intermediary "conseillers numériques" with the row's headcount.
+///
+/// Public ids: `cnfs:<SIRET>`; a SIRET on several rows (separate validations) gets `-2`, `-3`…
+/// in file order. The conseillers are `cnfs:<SIRET>:conseillers`.
+package enum CNFSImporter {
+    static let columns = [
+        "Raison sociale", "Commune INSEE", "Nombre de conseillers validés par le COSELEC",
+        "Date de validation en comité de sélection", "Type", "SIRET", "Adresse", "Code commune INSEE", "Code postal",
+        "ZRR", "QPV", "France services",
+    ]
+
+    package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> ImportBatch {
+        let at = try file.require(columns, kind: "conseillers numériques (CNFS) structures")
+        var batch = ImportBatch(source: "cnfs")
+        var occurrences: [String: Int] = [:]
+        let services = context.taxonomy.actorTypes.first { $0.slug == "conseiller-numerique" }?.services ?? []
+        for record in file.records {
+            report.rowsRead += 1
+            var reader = RowReader(file: file, record: record)
+            reader.checkWidth()
+            let nom = reader.value(at: at[0])
+            if nom == nil { reader.error(at[0], nil, "expected the structure's name (Raison sociale)") }
+            guard let siret = reader.pivot(at: at[5]) else {
+                reader.error(at[5], nil, "expected a SIRET: it is the structure's identifier")
+                _ = reader.finish(into: &report)
+                continue
+            }
+            var headcount: Int?
+            if let text = reader.value(at: at[2]) {
+                if let count = Int(text), count >= 0 { headcount = count } else {
+                    reader.error(at[2], text, "expected a whole number of conseillers")
+                }
+            } else {
+                reader.warning(at[2], nil, "no number of conseillers; headcount unknown")
+            }
+            let postalCode = reader.postalCode(at: at[8])
+            let location = reader.locate(with: context.locator, codeInsee: at[7], postalCode: postalCode, postalAt: at[8],
+                                         communeName: reader.value(at: at[1]), coordinates: nil, coordinatesAt: nil)
+            let date = reader.date(at: at[3], required: false)
+            guard reader.finish(into: &report), let nom else { continue }
+
+            occurrences[siret, default: 0] += 1
+            let occurrence = occurrences[siret] ?? 1
+            let id = "cnfs:\(siret)" + (occurrence > 1 ? "-\(occurrence)" : "")
+            if occurrence == 2 { report.add("SIRETs on several rows (kept as separate places)", 1) }
+            var place = PlaceDraft(publicId: id, line: record.line)
+            place.text[.nom] = nom
+            place.text[.pivot] = siret
+            place.text[.adresse] = reader.value(at: at[6])
+            place.text[.commune] = reader.value(at: at[1])
+            place.text[.codePostal] = postalCode
+            place.text[.dateMaj] = date
+            place.codeInsee = location.code
+            place.placement = location.placement
+            place.serviceSlugs = []
+            place.programmeSlugs = ["conseillers-numeriques"] + (reader.value(at: at[11]) == "oui" ? ["france-services"] : [])
+            place.details = [
+                "type": reader.value(at: at[4]), "zrr": reader.value(at: at[9]), "qpv": reader.value(at: at[10]),
+                "france_services": reader.value(at: at[11]),
+            ].compactMapValues { $0 }
+            batch.places.append(place)
+
+            var conseillers = IntermediaryDraft(publicId: id + ":conseillers", line: record.line, actorType: "conseiller-numerique")
+            conseillers.nom = "Conseillers numériques — \(nom)"
+            conseillers.headcount = headcount
+            conseillers.placeIds = [id]
+            conseillers.serviceSlugs = services.compactMap { context.serviceSlug(for: $0)?.slug }
+            batch.intermediaries.append(conseillers)
+        }
+        report.add("structures", batch.places.count)
+        report.add("conseillers", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })
+        return batch
+    }
+}

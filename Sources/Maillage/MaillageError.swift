@@ -1,0 +1,31 @@
+import Foundation
+
+/// Errors of the core library, each with a sentence a user can act on.
+public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
+    case seedsMissing(path: String)
+    case invalidSeeds(file: String, reason: String)
+    case taxonomyNotLoaded
+    case unreadableFile(path: String, reason: String)
+    case unknownImportFormat(path: String, expected: String)
+    case importFailed(ImportReport)
+    case unknownIdentifier(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .seedsMissing(let path):
+            "The taxonomy file \(path) is missing: point --seeds at the project's Seeds/ directory."
+        case .invalidSeeds(let file, let reason):
+            "The taxonomy file \(file) is invalid: \(reason)."
+        case .taxonomyNotLoaded:
+            "This database has no taxonomy yet: run `maillage init` first."
+        case .unreadableFile(let path, let reason):
+            "Cannot read \(path): \(reason)."
+        case .unknownImportFormat(let path, let expected):
+            "\(path) is not in a format this importer reads: expected \(expected)."
+        case .importFailed(let report):
+            report.failureDescription
+        case .unknownIdentifier(let id):
+            "No place or intermediary has the id '\(id)'."
+        }
+    }
+}

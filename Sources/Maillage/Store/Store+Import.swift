@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Imports one file in one transaction. By default a file with any error imports nothing
+    /// and the thrown ``MaillageError/importFailed(_:)`` lists every error; with
+    /// ``ImportOptions/skipInvalid`` the valid rows are imported and the report lists the rest.
+    /// Nothing already stored is lost either way.
+    public func importFile(_ kind: ImportKind, path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw MaillageError.unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+        }
+        return try importData(kind, name: path, data: data, options: options)
+    }
+
+    /// Imports file contents already in memory; `name` is used in messages and as the default source.
+    public func importData(_ kind: ImportKind, name: String, data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        var report = ImportReport(kind: kind.rawValue, file: name)
+        let context = try writer.read { db in
+            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db))
+        }
+        if kind != .communes, context.communes.isEmpty {
+            report.warnings.append(ImportIssue(severity: .warning, file: name, message: "no commune is loaded yet: rows cannot be placed in communes (run `maillage import communes` first)"))
+        }
+        switch kind {
+        case .communes:
+            let rows = try CommunesImporter.parse(try TabularFile(name: name, data: data), report: &report)
+            try commit(&report, options) { db, report in
+                let counts = try writeCommunes(rows, in: db)
+                report.inserted = counts.inserted
+                report.updated = counts.updated
+                report.rowsImported = rows.count
+            }
+            report.add("communes", report.rowsImported)
+        default:
+            let batch = try parseBatch(kind, name: name, data: data, context: context, report: &report)
+            try commit(&report, options) { db, report in
+                var writer = try BatchWriter(db: db)
+                try writer.write(batch, report: &report)
+            }
+        }
+        return report
+    }
+
+    private func parseBatch(_ kind: ImportKind, name: String, data: Data, context: ImportContext, report: inout ImportReport) throws -> ImportBatch {
+        let source = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+        var batch = ImportBatch(source: source)
+        switch kind {
+        case .communes:
+            break
+        case .lieux:
+            batch.places = try LieuxImporter.parse(try LieuxImporter.table(path: name, data: data), context: context, report: &report)
+            report.add("places", batch.places.count)
+            countPlacements(batch.places, into: &report)
+        case .cnfs:
+            batch = try CNFSImporter.parse(try TabularFile(name: name, data: data, delimiter: UInt8(ascii: ";")), context: context, report: &report)
+            countPlacements(batch.places, into: &report)
+        case .aidantsConnect:
+            batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
+            countPlacements(batch.places, into: &report)
+        case .intermediaries:
+            batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
+            report.add("intermediaries", batch.intermediaries.count)
+            report.add("headcount", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })
+        case .referrals:
+            batch.referrals = try ReferralsImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
+            report.add("referrals", batch.referrals.count)
+        }
+        return batch
+    }
+
+    /// Runs `body` in one write transaction, unless errors forbid it; rolls back if writing
+    /// finds new errors and invalid rows may not be skipped.
+    private func commit(_ report: inout ImportReport, _ options: ImportOptions, body: (Database, inout ImportReport) throws -> Void) throws {
+        if !report.errors.isEmpty, !options.skipInvalid { throw MaillageError.importFailed(report) }
+        let errorsBefore = report.errors.count
+        do {
+            try writer.write { db in
+                try body(db, &report)
+                if report.errors.count > errorsBefore, !options.skipInvalid { throw MaillageError.importFailed(report) }
+            }
+        } catch let error as DatabaseError {
+            throw MaillageError.unreadableFile(path: report.file, reason: "the database refused the data (\(error.message ?? error.description)); nothing was imported")
+        }
+        report.committed = true
+    }
+
+    private func countPlacements(_ places: [PlaceDraft], into report: inout ImportReport) {
+        let names: [(Placement, String)] = [
+            (.corrected, "placed by a repaired INSEE code"), (.coordinates, "placed from coordinates"),
+            (.postal, "placed from postal code and commune name"), (.none, "not placed in any commune"),
+        ]
+        for (placement, name) in names {
+            let count = places.filter { $0.placement == placement }.count
+            if count > 0 { report.add(name, count) }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+
+/// Writes one import batch: places, intermediaries and referrals, with their edges.
+/// Every statement is prepared once and reused; nodes are keyed by their public id.
+struct BatchWriter {
+    let db: Database
+    private var nodes: [String: (id: Int64, kind: String, source: Int64)] = [:]
+    private var sources: [String: Int64] = [:]
+    /// For each source line written, whether it created its first node (new) or updated one.
+    private(set) var linesWritten: [Int: Bool] = [:]
+    private(set) var linesRejected: Set<Int> = []
+    private let serviceIds: [String: Int64]
+    private let programmeIds: [String: Int64]
+
+    init(db: Database) throws {
+        self.db = db
+        for row in try Row.fetchAll(db, sql: "SELECT public_id, id, kind, source_id FROM node") {
+            nodes[row[0]] = (row[1], row[2], row[3])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT name, id FROM source") { sources[row[0]] = row[1] }
+        serviceIds = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT slug, id FROM service").map { ($0[0], $0[1]) })
+        programmeIds = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT slug, id FROM programme").map { ($0[0], $0[1]) })
+    }
+
+    /// Writes the batch; rows that conflict with the database are reported as errors and left out.
+    /// Counts the rows written, new and updated, into `report`.
+    mutating func write(_ batch: ImportBatch, report: inout ImportReport) throws {
+        defer {
+            report.rowsImported = linesWritten.count
+            report.inserted = linesWritten.values.filter { $0 }.count
+            report.updated = report.rowsImported - report.inserted
+            report.rowsRejected += linesRejected.subtracting(linesWritten.keys).count
+        }
+        for place in batch.places {
+            if let id = try claimNode(place.publicId, kind: "place", source: place.sourceLabel ?? batch.source, line: place.line,
+                                      active: place.active, details: place.details, report: &report) {
+                try writePlace(place, id: id)
+            }
+        }
+        for intermediary in batch.intermediaries {
+            let placeIds = intermediary.placeIds.compactMap { nodes[$0].flatMap { $0.kind == "place" ? $0.id : nil } }
+            if placeIds.count != intermediary.placeIds.count {
+                let missing = intermediary.placeIds.filter { nodes[$0]?.kind != "place" }
+                report.errors.append(issue(report, line: intermediary.line, column: "place_id", value: missing.joined(separator: "|"),
+                                           "expected the id of a place already imported (import the lieux first)"))
+                linesRejected.insert(intermediary.line)
+                continue
+            }
+            if let id = try claimNode(intermediary.publicId, kind: "intermediary", source: batch.source, line: intermediary.line,
+                                      active: intermediary.active, details: intermediary.details, report: &report) {
+                try writeIntermediary(intermediary, id: id, placeIds: placeIds)
+            }
+        }
+        for referral in batch.referrals {
+            guard let source = nodes[referral.sourceId], let target = nodes[referral.targetId] else {
+                let unknown = nodes[referral.sourceId] == nil ? ("source_id", referral.sourceId) : ("target_id", referral.targetId)
+                report.errors.append(issue(report, line: referral.line, column: unknown.0, value: unknown.1,
+                                           "expected the id of a place or intermediary already imported"))
+                linesRejected.insert(referral.line)
+                continue
+            }
+            let existed = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM referral WHERE source_node_id = ? AND target_node_id = ? AND IFNULL(service_id, 0) = ?)
+                """, arguments: [source.id, target.id, referral.serviceSlug.flatMap { serviceIds[$0] } ?? 0]) ?? false
+            try db.cachedStatement(sql: """
+                INSERT INTO referral (source_node_id, target_node_id, service_id, weight) VALUES (?, ?, ?, ?)
+                ON CONFLICT (source_node_id, target_node_id, IFNULL(service_id, 0)) DO UPDATE SET weight = excluded.weight
+                """).execute(arguments: [source.id, target.id, referral.serviceSlug.flatMap { serviceIds[$0] }, referral.weight])
+            if linesWritten[referral.line] == nil { linesWritten[referral.line] = !existed }
+        }
+    }
+
+    /// Finds or creates the node for `publicId` and returns its row id, or nil (with an error
+    /// reported) when the id is held by another source or kind.
+    private mutating func claimNode(
+        _ publicId: String, kind: String, source: String, line: Int, active: Bool, details: [String: String],
+        report: inout ImportReport
+    ) throws -> Int64? {
+        let sourceId = try sourceId(source)
+        let detailsJSON = details.isEmpty ? nil : JSONText.object(details)
+        if let existing = nodes[publicId] {
+            guard existing.kind == kind, existing.source == sourceId else {
+                let owner = sources.first { $0.value == existing.source }?.key ?? "?"
+                report.errors.append(issue(report, line: line, column: "id", value: publicId,
+                                           "this id already belongs to a \(existing.kind) of source '\(owner)'; expected an id unique across sources"))
+                linesRejected.insert(line)
+                return nil
+            }
+            try db.cachedStatement(sql: "UPDATE node SET active = ?, details = ? WHERE id = ?")
+                .execute(arguments: [active, detailsJSON, existing.id])
+            if linesWritten[line] == nil { linesWritten[line] = false }
+            return existing.id
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO node (kind, public_id, source_id, active, details) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [kind, publicId, sourceId, active, detailsJSON])
+            let id = db.lastInsertedRowID
+            nodes[publicId] = (id, kind, sourceId)
+            if linesWritten[line] == nil { linesWritten[line] = true }
+            return id
+        }
+    }
+
+    private mutating func sourceId(_ name: String) throws -> Int64 {
+        if let id = sources[name] { return id }
+        try db.execute(sql: "INSERT INTO source (name) VALUES (?)", arguments: [name])
+        sources[name] = db.lastInsertedRowID
+        return db.lastInsertedRowID
+    }
+
+    private static let placeColumns = ["node_id", "code_insee", "placement", "latitude", "longitude", "source_label", "unrecognised"]
+        + LieuColumn.storedAsText.map(\.rawValue)
+
+    private static let placeUpsert = """
+        INSERT INTO place (\(placeColumns.joined(separator: ", "))) VALUES (\(placeColumns.map { _ in "?" }.joined(separator: ", ")))
+        ON CONFLICT (node_id) DO UPDATE SET \(placeColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+        """
+
+    private func writePlace(_ place: PlaceDraft, id: Int64) throws {
+        var values: [(any DatabaseValueConvertible)?] = [
+            id, place.codeInsee, place.placement.rawValue, place.latitude, place.longitude, place.sourceLabel,
+            place.unrecognised.isEmpty ? nil : JSONText.object(place.unrecognised),
+        ]
+        values += LieuColumn.storedAsText.map { place.text[$0] }
+        try db.cachedStatement(sql: Self.placeUpsert).execute(arguments: StatementArguments(values))
+        try replaceEdges(of: id, services: place.serviceSlugs.map { ($0, false) }, zone: place.zone)
+        try db.cachedStatement(sql: "DELETE FROM labelled WHERE node_id = ?").execute(arguments: [id])
+        for slug in place.programmeSlugs {
+            guard let programme = programmeIds[slug] else { continue }
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO labelled (node_id, programme_id) VALUES (?, ?)").execute(arguments: [id, programme])
+        }
+    }
+
+    private func writeIntermediary(_ intermediary: IntermediaryDraft, id: Int64, placeIds: [Int64]) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO intermediary (node_id, nom, actor_type, headcount, itinerance, modalites_accompagnement) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (node_id) DO UPDATE SET nom = excluded.nom, actor_type = excluded.actor_type, headcount = excluded.headcount,
+                itinerance = excluded.itinerance, modalites_accompagnement = excluded.modalites_accompagnement
+            """).execute(arguments: [id, intermediary.nom, intermediary.actorType, intermediary.headcount,
+                                     intermediary.itinerance, intermediary.modalitesAccompagnement])
+        try db.cachedStatement(sql: "DELETE FROM works_at WHERE intermediary_id = ?").execute(arguments: [id])
+        for place in placeIds {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO works_at (intermediary_id, place_id) VALUES (?, ?)").execute(arguments: [id, place])
+        }
+        try replaceEdges(of: id, services: intermediary.serviceSlugs.map { ($0, intermediary.remote) }, zone: intermediary.zone)
+    }
+
+    /// Replaces a node's relays and zone of intervention.
+    private func replaceEdges(of id: Int64, services: [(slug: String, remote: Bool)], zone: [ZoneEntry]) throws {
+        try db.cachedStatement(sql: "DELETE FROM relay WHERE node_id = ?").execute(arguments: [id])
+        for service in services {
+            guard let serviceId = serviceIds[service.slug] else { continue }
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO relay (node_id, service_id, remote) VALUES (?, ?, ?)")
+                .execute(arguments: [id, serviceId, service.remote])
+        }
+        try db.cachedStatement(sql: "DELETE FROM zone WHERE node_id = ?").execute(arguments: [id])
+        for entry in zone {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO zone (node_id, level, code) VALUES (?, ?, ?)")
+                .execute(arguments: [id, entry.level.rawValue, entry.code])
+        }
+    }
+
+    private func issue(_ report: ImportReport, line: Int, column: String, value: String, _ message: String) -> ImportIssue {
+        ImportIssue(severity: .error, file: report.file, line: line, column: column, value: value, message: message)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Maillage
+
+extension MaillageCommand {
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export the directory.",
+            discussion: "lieux writes the national schema v1 (CSV, or JSON with --format json); geojson writes places as points for QGIS or uMap. Output goes to standard output, or to the file given with -o.")
+
+        enum Kind: String, CaseIterable, ExpressibleByArgument { case lieux, geojson }
+        enum Format: String, CaseIterable, ExpressibleByArgument { case csv, json }
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "What to export: lieux or geojson.")
+        var kind: Kind
+
+        @Option(help: "For lieux: csv (the national v1 CSV) or json.")
+        var format: Format = .csv
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        var output: String?
+
+        func run() async throws {
+            let lieux = try global.openStore().lieux()
+            let text = switch kind {
+            case .lieux: format == .csv ? LieuxExport.csv(lieux) : LieuxExport.json(lieux)
+            case .geojson: GeoJSONExport.featureCollection(lieux)
+            }
+            if let output {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Maillage
+
+extension ImportKind: ExpressibleByArgument {}
+
+extension MaillageCommand {
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a file into the directory.",
+            discussion: """
+                KIND is one of: communes (the COG commune list), lieux (national schema v1 CSV, or v0.1 JSON/CSV), \
+                cnfs (conseillers numériques structures), aidants-connect (Aidants Connect structures), \
+                intermediaries (id,nom,type,place_id,headcount,services,zone,modalites_accompagnement,itinerance) \
+                and referrals (source_id,target_id,service,weight). Each file is one transaction: by default a file \
+                with errors imports nothing and lists them. Importing the same file again changes nothing; an \
+                updated file updates in place.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "What the file holds.")
+        var kind: ImportKind
+
+        @Argument(help: "The files to import, in order.")
+        var files: [String]
+
+        @Flag(help: "Import the valid rows and report the invalid ones, instead of importing nothing.")
+        var skipInvalid = false
+
+        @Option(help: "text, or json for scripts.")
+        var format: OutputFormat = .text
+
+        @Option(help: "How many warnings to list (the rest are counted).")
+        var maxWarnings = 20
+
+        func run() async throws {
+            let store = try global.openStore()
+            var reports: [ImportReport] = []
+            for file in files {
+                let progress = Progress(label: "importing \(file)")
+                defer { progress.done() }
+                do {
+                    reports.append(try store.importFile(kind, path: file, options: ImportOptions(skipInvalid: skipInvalid)))
+                } catch MaillageError.importFailed(let report) {
+                    progress.done()
+                    if format == .json { print(try JSONOutput.encode(report)) }
+                    throw MaillageError.importFailed(report)
+                }
+            }
+            if format == .json {
+                print(try JSONOutput.encode(reports.count == 1 ? AnyEncodable(reports[0]) : AnyEncodable(reports)))
+            } else {
+                for report in reports { print(ReportText.describe(report, maxWarnings: maxWarnings)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Maillage
+
+/// The text form of the directory's statistics.
+enum StatisticsText {
+    static func describe(_ stats: Statistics) -> String {
+        var lines = [
+            "Territories: \(stats.communes) communes (\(stats.population) inhabitants), \(stats.epci) EPCI, \(stats.departements) départements, \(stats.regions) régions.",
+            "Places: \(stats.places) (\(stats.activePlaces) active). Referrals: \(stats.referrals).",
+            "Intermediaries: \(stats.intermediaries.count), \(stats.intermediaries.headcount) people where known.",
+        ]
+        for type in stats.intermediaries.byType where type.count > 0 {
+            lines.append("  \(type.label.padding(toLength: 28, withPad: " ", startingAt: 0)) \(pad(type.count)) intermediaries, \(pad(type.headcount)) people")
+        }
+        lines.append("Services (places relaying it, intermediaries relaying it):")
+        for service in stats.services where service.places > 0 || service.intermediaries > 0 || service.level == "national" {
+            let indent = service.level == "national" ? "  " : "    "
+            lines.append("\(indent)\(service.label): \(service.places) places, \(service.intermediaries) intermediaries")
+        }
+        if !stats.byDepartement.isEmpty {
+            lines.append("By département:")
+            for departement in stats.byDepartement {
+                lines.append("  \(departement.code) \(departement.nom): \(departement.places) places, \(departement.intermediaries) intermediaries, \(departement.headcount) people")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ value: Int) -> String {
+        let text = String(value)
+        return String(repeating: " ", count: max(0, 6 - text.count)) + text
+    }
+}

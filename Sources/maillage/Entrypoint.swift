@@ -1,0 +1,8 @@
+import MaillageCLI
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await MaillageCommand.main()
+    }
+}
