@@ -28,11 +28,21 @@ extension MaillageCommand {
         @Flag(help: "Import the valid rows and report the invalid ones, instead of importing nothing.")
         var skipInvalid = false
 
+        @Option(help: ArgumentHelp("The date of the data (YYYY-MM-DD), for files whose rows carry none (aidants-connect). Defaults to today.", valueName: "date"))
+        var dateMaj: String?
+
         @Option(help: "text, or json for scripts.")
         var format: OutputFormat = .text
 
         @Option(help: "How many warnings to list (the rest are counted).")
         var maxWarnings = 20
+
+        func validate() throws {
+            if let dateMaj, dateMaj.count != 10 || dateMaj.split(separator: "-").count != 3 {
+                throw ValidationError("--date-maj expects a date as YYYY-MM-DD, such as 2024-02-22; got '\(dateMaj)'.")
+            }
+            if files.isEmpty { throw ValidationError("Give at least one file to import.") }
+        }
 
         func run() async throws {
             let store = try global.openStore()
@@ -41,7 +51,7 @@ extension MaillageCommand {
                 let progress = Progress(label: "importing \(file)")
                 defer { progress.done() }
                 do {
-                    reports.append(try store.importFile(kind, path: file, options: ImportOptions(skipInvalid: skipInvalid)))
+                    reports.append(try store.importFile(kind, path: file, options: ImportOptions(skipInvalid: skipInvalid, dataDate: dateMaj)))
                 } catch MaillageError.importFailed(let report) {
                     progress.done()
                     if format == .json { print(try JSONOutput.encode(report)) }

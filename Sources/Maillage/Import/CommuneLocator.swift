@@ -47,6 +47,10 @@ package struct CommuneLocator: Sendable {
             let known = departement.flatMap { index.departementCodes.contains($0) ? $0 : nil }
             if let nearest = index.nearest(latitude: latitude, longitude: longitude, inDepartement: known) {
                 location = Location(code: nearest.commune.code, placement: .coordinates)
+                if nearest.distanceKm > Self.farFromCommuneKm {
+                    remarks.append(Remark(kind: .warning, field: .coordinates, value: "\(latitude), \(longitude)",
+                                          message: "the nearest commune of département \(known ?? "?") is \(nearest.commune.code) (\(nearest.commune.nom)), \(Int(nearest.distanceKm.rounded())) km away; placed there, but the coordinates or the postal code look wrong"))
+                }
             }
         }
         if location == nil, let name = communeName, let departement = postalDepartement,

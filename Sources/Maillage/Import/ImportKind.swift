@@ -18,8 +18,12 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
 public struct ImportOptions: Sendable {
     /// Import the valid rows and report the rest, instead of importing nothing.
     public var skipInvalid: Bool
+    /// The date (YYYY-MM-DD) of the data, for rows that carry none (the Aidants Connect list);
+    /// today's date when not given, so that every place exports as valid v1.
+    public var dataDate: String?
 
-    public init(skipInvalid: Bool = false) {
+    public init(skipInvalid: Bool = false, dataDate: String? = nil) {
         self.skipInvalid = skipInvalid
+        self.dataDate = dataDate
     }
 }

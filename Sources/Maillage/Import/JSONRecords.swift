@@ -3,52 +3,61 @@ import Foundation
 /// Lays out a JSON array of flat objects as a table, so that JSON files go through the same
 /// row validation as CSV files. Record numbers stand in for line numbers.
 enum JSONRecords {
-    /// The records of `data`, a JSON array of objects (or an object holding one such array).
+    /// The records of `data`: a JSON array of objects, or an object holding one such array.
     static func table(name: String, data: Data) throws(MaillageError) -> TabularFile {
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            throw .unreadableFile(path: name, reason: "not valid JSON (\((error as NSError).localizedDescription)); expected an array of objects")
+        let root: JSONField
+        do { root = try JSONDecoder().decode(JSONField.self, from: data) } catch {
+            throw .unreadableFile(path: name, reason: "not valid JSON (\(error)); expected an array of objects")
         }
-        let array: [Any]
-        if let list = root as? [Any] {
+        let array: [JSONField]
+        switch root {
+        case .array(let list): array = list
+        case .object(let members):
+            guard let list = members.lazy.compactMap({ if case .array(let list) = $0.value { list } else { nil } }).first else { fallthrough }
             array = list
-        } else if let object = root as? [String: Any], let list = object.values.first(where: { $0 is [Any] }) as? [Any] {
-            array = list
-        } else {
-            throw .unreadableFile(path: name, reason: "expected a JSON array of objects")
+        default: throw .unreadableFile(path: name, reason: "expected a JSON array of objects")
         }
-        var header: [String] = [], position: [String: Int] = [:]
+        var keys: Set<String> = []
         var rows: [[String: String]] = []
         for (index, element) in array.enumerated() {
-            guard let object = element as? [String: Any] else {
+            guard case .object(let members) = element else {
                 throw .unreadableFile(path: name, reason: "record \(index + 1) is not a JSON object")
             }
-            var row: [String: String] = [:]
-            for (key, value) in object {
-                if position[key] == nil { position[key] = header.count; header.append(key) }
-                row[key] = text(value)
-            }
-            rows.append(row)
+            keys.formUnion(members.keys)
+            rows.append(members.mapValues(\.text))
         }
-        // Keys in first-seen order would depend on dictionary order: sort them for stable messages.
-        header.sort()
+        let header = keys.sorted()
         let records = rows.enumerated().map { index, row in
             CSVRecord(line: index + 1, fields: header.map { row[$0] ?? "" })
         }
         return TabularFile(name: name, header: header, records: records, recordsAreNumbered: true)
     }
+}
 
-    private static func text(_ value: Any) -> String {
-        switch value {
-        case let string as String: return string
-        case let number as NSNumber:
-            return number.doubleValue == number.doubleValue.rounded() && abs(number.doubleValue) < 1e15
-                ? String(number.int64Value) : "\(number.doubleValue)"
-        case let list as [Any]: return list.map(text).joined(separator: "|")
-        case is NSNull: return ""
-        default:
-            let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data()
-            return String(decoding: data, as: UTF8.self)
+/// Any JSON value, decoded with full precision (numbers are read with the decoder's exact parser).
+private enum JSONField: Decodable {
+    case string(String), number(Double), bool(Bool), null
+    case array([JSONField]), object([String: JSONField])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONField].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONField].self)) }
+    }
+
+    /// The value as a table cell: arrays joined with `|`, numbers in their shortest exact form.
+    var text: String {
+        switch self {
+        case .string(let value): value
+        case .number(let value): JSONText.number(value)
+        case .bool(let value): value ? "true" : "false"
+        case .null: ""
+        case .array(let values): values.map(\.text).joined(separator: "|")
+        case .object(let members): JSONText.object(members.mapValues(\.text))
         }
     }
 }

@@ -34,7 +34,7 @@ extension Store {
             }
             report.add("communes", report.rowsImported)
         default:
-            let batch = try parseBatch(kind, name: name, data: data, context: context, report: &report)
+            let batch = try parseBatch(kind, name: name, data: data, context: context, options: options, report: &report)
             try commit(&report, options) { db, report in
                 var writer = try BatchWriter(db: db)
                 try writer.write(batch, report: &report)
@@ -43,7 +43,8 @@ extension Store {
         return report
     }
 
-    private func parseBatch(_ kind: ImportKind, name: String, data: Data, context: ImportContext, report: inout ImportReport) throws -> ImportBatch {
+    private func parseBatch(_ kind: ImportKind, name: String, data: Data, context: ImportContext, options: ImportOptions,
+                            report: inout ImportReport) throws -> ImportBatch {
         let source = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
         var batch = ImportBatch(source: source)
         switch kind {
@@ -57,7 +58,8 @@ extension Store {
             batch = try CNFSImporter.parse(try TabularFile(name: name, data: data, delimiter: UInt8(ascii: ";")), context: context, report: &report)
             countPlacements(batch.places, into: &report)
         case .aidantsConnect:
-            batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
+            batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data), context: context,
+                                                     dataDate: options.dataDate ?? Self.today(), report: &report)
             countPlacements(batch.places, into: &report)
         case .intermediaries:
             batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
@@ -84,6 +86,15 @@ extension Store {
             throw MaillageError.unreadableFile(path: report.file, reason: "the database refused the data (\(error.message ?? error.description)); nothing was imported")
         }
         report.committed = true
+    }
+
+    /// Today's date as YYYY-MM-DD (UTC).
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
     }
 
     private func countPlacements(_ places: [PlaceDraft], into report: inout ImportReport) {

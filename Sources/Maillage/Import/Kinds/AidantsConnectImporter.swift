@@ -8,7 +8,8 @@ package enum AidantsConnectImporter {
     /// The démarches counters, by theme, as the file names them.
     static let themes = ["Argent", "Etranger", "Famille", "Justice", "Loisirs", "Papier", "Social", "Transport", "Travail", "Logement"]
 
-    package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> ImportBatch {
+    package static func parse(_ file: TabularFile, context: ImportContext, dataDate: String,
+                              report: inout ImportReport) throws(MaillageError) -> ImportBatch {
         let at = try file.require(columns, kind: "Aidants Connect structures")
         let themeColumns = themes.map { theme in
             (theme, file.header.firstIndex { LabelMatcher.key($0).hasSuffix("demarche " + LabelMatcher.key(theme)) })
@@ -62,6 +63,7 @@ package enum AidantsConnectImporter {
             place.text[.codePostal] = postalCode
             place.codeInsee = location.code
             place.placement = location.placement
+            place.text[.dateMaj] = dataDate
             place.active = active
             let franceServices = reader.value(at: at[7])?.lowercased() == "true"
             place.programmeSlugs = ["aidants-connect"] + (franceServices ? ["france-services"] : [])
@@ -83,6 +85,7 @@ package enum AidantsConnectImporter {
             if franceServices { report.add("labelled France Services", 1) }
         }
         report.add("structures", batch.places.count)
+        report.correct("date_maj set to \(dataDate) (the list carries no date; --date-maj sets it)", count: batch.places.count)
         report.add("aidants", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })
         return batch
     }
