@@ -68,12 +68,14 @@ package struct CommuneIndex: Sendable {
     }
 
     private static func nameKey(_ departement: String, _ name: String) -> String {
-        var key = LabelMatcher.key(name).replacingOccurrences(of: "-", with: " ")
-        for (long, short) in [("saint ", "st "), ("sainte ", "ste ")] {
-            key = key.replacingOccurrences(of: long, with: short)
+        let words = TextKey.fold(name).split { $0 == " " || $0 == "-" || $0 == "'" }.map { word in
+            switch word {
+            case "saint": "st"
+            case "sainte": "ste"
+            default: String(word)
+            }
         }
-        return departement + "|" + key.replacingOccurrences(of: "'", with: " ")
-            .split(separator: " ").joined(separator: " ")
+        return departement + "|" + words.joined(separator: " ")
     }
 }
 

@@ -20,7 +20,7 @@ package enum MultiValue {
 
     /// Splits `raw` on `separator`, trimming and dropping empty parts.
     package static func split(_ raw: String, separator: Character) -> [String] {
-        raw.split(separator: separator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        raw.split(separator: separator).map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 
     /// Reads `raw` with `match`, which maps a value to its label (and whether it was corrected).

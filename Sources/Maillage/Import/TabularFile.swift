@@ -37,7 +37,7 @@ package struct TabularFile: Sendable {
             throw .unreadableFile(path: name, reason: String(describing: error))
         }
         guard !all.isEmpty else { throw .unreadableFile(path: name, reason: "the file is empty; expected a header line") }
-        header = all.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        header = all.removeFirst().fields.map(\.trimmed)
         records = all
         recordsAreNumbered = false
     }
@@ -88,7 +88,7 @@ package struct RowReader {
     /// The trimmed value at `position`, or nil when absent or blank.
     package func value(at position: Int?) -> String? {
         guard let position, position < record.fields.count else { return nil }
-        let value = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = record.fields[position].trimmed
         return value.isEmpty ? nil : value
     }
 
@@ -121,7 +121,7 @@ package struct RowReader {
         let width = record.fields.count, expected = file.header.count
         if width < expected {
             warning(nil, nil, "the row has \(width) field(s) where the header has \(expected); the missing ones are read as empty (truncated line?)")
-        } else if width > expected, record.fields[expected...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        } else if width > expected, record.fields[expected...].contains(where: { !$0.trimmed.isEmpty }) {
             error(nil, nil, "the row has \(width) fields where the header has \(expected); expected one value per column (an unquoted separator inside a value?)")
         }
     }

@@ -33,9 +33,9 @@ struct BatchWriter {
             report.rowsRejected += linesRejected.subtracting(linesWritten.keys).count
         }
         for place in batch.places {
-            if let id = try claimNode(place.publicId, kind: "place", source: place.sourceLabel ?? batch.source, line: place.line,
-                                      active: place.active, details: place.details, report: &report) {
-                try writePlace(place, id: id)
+            if let node = try claimNode(place.publicId, kind: "place", source: place.sourceLabel ?? batch.source, line: place.line,
+                                        active: place.active, details: place.details, report: &report) {
+                try writePlace(place, id: node.id, isNew: node.isNew)
             }
         }
         for intermediary in batch.intermediaries {
@@ -47,9 +47,9 @@ struct BatchWriter {
                 linesRejected.insert(intermediary.line)
                 continue
             }
-            if let id = try claimNode(intermediary.publicId, kind: "intermediary", source: batch.source, line: intermediary.line,
-                                      active: intermediary.active, details: intermediary.details, report: &report) {
-                try writeIntermediary(intermediary, id: id, placeIds: placeIds)
+            if let node = try claimNode(intermediary.publicId, kind: "intermediary", source: batch.source, line: intermediary.line,
+                                        active: intermediary.active, details: intermediary.details, report: &report) {
+                try writeIntermediary(intermediary, id: node.id, isNew: node.isNew, placeIds: placeIds)
             }
         }
         for referral in batch.referrals {
@@ -71,12 +71,12 @@ struct BatchWriter {
         }
     }
 
-    /// Finds or creates the node for `publicId` and returns its row id, or nil (with an error
-    /// reported) when the id is held by another source or kind.
+    /// Finds or creates the node for `publicId` and returns its row id and whether it is new, or
+    /// nil (with an error reported) when the id is held by another source or kind.
     private mutating func claimNode(
         _ publicId: String, kind: String, source: String, line: Int, active: Bool, details: [String: String],
         report: inout ImportReport
-    ) throws -> Int64? {
+    ) throws -> (id: Int64, isNew: Bool)? {
         let sourceId = try sourceId(source)
         let detailsJSON = details.isEmpty ? nil : JSONText.object(details)
         if let existing = nodes[publicId] {
@@ -90,14 +90,14 @@ struct BatchWriter {
             try db.cachedStatement(sql: "UPDATE node SET active = ?, details = ? WHERE id = ?")
                 .execute(arguments: [active, detailsJSON, existing.id])
             if linesWritten[line] == nil { linesWritten[line] = false }
-            return existing.id
+            return (existing.id, false)
         } else {
             try db.cachedStatement(sql: "INSERT INTO node (kind, public_id, source_id, active, details) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [kind, publicId, sourceId, active, detailsJSON])
             let id = db.lastInsertedRowID
             nodes[publicId] = (id, kind, sourceId)
             if linesWritten[line] == nil { linesWritten[line] = true }
-            return id
+            return (id, true)
         }
     }
 
@@ -116,44 +116,44 @@ struct BatchWriter {
         ON CONFLICT (node_id) DO UPDATE SET \(placeColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
         """
 
-    private func writePlace(_ place: PlaceDraft, id: Int64) throws {
+    private func writePlace(_ place: PlaceDraft, id: Int64, isNew: Bool) throws {
         var values: [(any DatabaseValueConvertible)?] = [
             id, place.codeInsee, place.placement.rawValue, place.latitude, place.longitude, place.sourceLabel,
             place.unrecognised.isEmpty ? nil : JSONText.object(place.unrecognised),
         ]
         values += LieuColumn.storedAsText.map { place.text[$0] }
         try db.cachedStatement(sql: Self.placeUpsert).execute(arguments: StatementArguments(values))
-        try replaceEdges(of: id, services: place.serviceSlugs.map { ($0, false) }, zone: place.zone)
-        try db.cachedStatement(sql: "DELETE FROM labelled WHERE node_id = ?").execute(arguments: [id])
+        try replaceEdges(of: id, isNew: isNew, services: place.serviceSlugs.map { ($0, false) }, zone: place.zone)
+        if !isNew { try db.cachedStatement(sql: "DELETE FROM labelled WHERE node_id = ?").execute(arguments: [id]) }
         for slug in place.programmeSlugs {
             guard let programme = programmeIds[slug] else { continue }
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO labelled (node_id, programme_id) VALUES (?, ?)").execute(arguments: [id, programme])
         }
     }
 
-    private func writeIntermediary(_ intermediary: IntermediaryDraft, id: Int64, placeIds: [Int64]) throws {
+    private func writeIntermediary(_ intermediary: IntermediaryDraft, id: Int64, isNew: Bool, placeIds: [Int64]) throws {
         try db.cachedStatement(sql: """
             INSERT INTO intermediary (node_id, nom, actor_type, headcount, itinerance, modalites_accompagnement) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (node_id) DO UPDATE SET nom = excluded.nom, actor_type = excluded.actor_type, headcount = excluded.headcount,
                 itinerance = excluded.itinerance, modalites_accompagnement = excluded.modalites_accompagnement
             """).execute(arguments: [id, intermediary.nom, intermediary.actorType, intermediary.headcount,
                                      intermediary.itinerance, intermediary.modalitesAccompagnement])
-        try db.cachedStatement(sql: "DELETE FROM works_at WHERE intermediary_id = ?").execute(arguments: [id])
+        if !isNew { try db.cachedStatement(sql: "DELETE FROM works_at WHERE intermediary_id = ?").execute(arguments: [id]) }
         for place in placeIds {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO works_at (intermediary_id, place_id) VALUES (?, ?)").execute(arguments: [id, place])
         }
-        try replaceEdges(of: id, services: intermediary.serviceSlugs.map { ($0, intermediary.remote) }, zone: intermediary.zone)
+        try replaceEdges(of: id, isNew: isNew, services: intermediary.serviceSlugs.map { ($0, intermediary.remote) }, zone: intermediary.zone)
     }
 
-    /// Replaces a node's relays and zone of intervention.
-    private func replaceEdges(of id: Int64, services: [(slug: String, remote: Bool)], zone: [ZoneEntry]) throws {
-        try db.cachedStatement(sql: "DELETE FROM relay WHERE node_id = ?").execute(arguments: [id])
+    /// Replaces a node's relays and zone of intervention (a new node has none to remove).
+    private func replaceEdges(of id: Int64, isNew: Bool, services: [(slug: String, remote: Bool)], zone: [ZoneEntry]) throws {
+        if !isNew { try db.cachedStatement(sql: "DELETE FROM relay WHERE node_id = ?").execute(arguments: [id]) }
         for service in services {
             guard let serviceId = serviceIds[service.slug] else { continue }
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO relay (node_id, service_id, remote) VALUES (?, ?, ?)")
                 .execute(arguments: [id, serviceId, service.remote])
         }
-        try db.cachedStatement(sql: "DELETE FROM zone WHERE node_id = ?").execute(arguments: [id])
+        if !isNew { try db.cachedStatement(sql: "DELETE FROM zone WHERE node_id = ?").execute(arguments: [id]) }
         for entry in zone {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO zone (node_id, level, code) VALUES (?, ?, ?)")
                 .execute(arguments: [id, entry.level.rawValue, entry.code])

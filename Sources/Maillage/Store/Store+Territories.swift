@@ -75,8 +75,11 @@ extension Store {
 
     /// The communes and other territory codes, for placing imported rows.
     func communeIndex(_ db: Database) throws -> CommuneIndex {
-        let communes = try Row.fetchAll(db, sql: "SELECT code_insee, nom, departement_code, latitude, longitude FROM commune ORDER BY code_insee")
-            .map { CommuneIndex.Commune(code: $0[0], nom: $0[1], departement: $0[2], latitude: $0[3], longitude: $0[4]) }
+        var communes: [CommuneIndex.Commune] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT code_insee, nom, departement_code, latitude, longitude FROM commune ORDER BY code_insee")
+        while let row = try rows.next() {
+            communes.append(CommuneIndex.Commune(code: row[0], nom: row[1], departement: row[2], latitude: row[3], longitude: row[4]))
+        }
         return CommuneIndex(
             communes: communes,
             epciCodes: Set(try String.fetchAll(db, sql: "SELECT siren FROM epci")),

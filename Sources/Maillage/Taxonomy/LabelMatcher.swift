@@ -56,9 +56,7 @@ package struct LabelMatcher: Sendable {
 
     /// The comparison key: lower case, no diacritics, straight apostrophes, single spaces.
     package static func key(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "’", with: "'")
-        return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextKey.fold(text)
     }
 
     /// Levenshtein distance, stopping early once it exceeds `limit`.

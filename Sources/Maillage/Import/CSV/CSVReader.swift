@@ -1,10 +1,10 @@
 import Foundation
 
 /// One record of a CSV file: its fields and the line it starts on.
-package struct CSVRecord: Sendable {
+public struct CSVRecord: Sendable {
     /// 1-based line number of the record's first line in the file.
-    package var line: Int
-    package var fields: [String]
+    public var line: Int
+    public var fields: [String]
 }
 
 /// A streaming RFC 4180 reader over UTF-8 bytes.
@@ -14,12 +14,12 @@ package struct CSVRecord: Sendable {
 /// bytes that are not UTF-8 and a quoted field left open at the end of the file.
 /// It works on bytes rather than `Character`s, which makes it several times faster than
 /// grapheme-based parsers on the national files (see Benchmarks/).
-package struct CSVReader: Sendable {
-    package let delimiter: UInt8
+public struct CSVReader: Sendable {
+    public let delimiter: UInt8
     private let bytes: [UInt8]
 
     /// Reads `data`, which must be UTF-8 (a leading byte-order mark is dropped).
-    package init(data: Data, delimiter: UInt8 = UInt8(ascii: ",")) throws(CSVError) {
+    public init(data: Data, delimiter: UInt8 = UInt8(ascii: ",")) throws(CSVError) {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
@@ -30,7 +30,7 @@ package struct CSVReader: Sendable {
     }
 
     /// Guesses the delimiter from the first line: `;`, `,` or tab, whichever occurs most outside quotes.
-    package static func sniffDelimiter(_ data: Data) -> UInt8 {
+    public static func sniffDelimiter(_ data: Data) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var inQuotes = false
         for byte in data.prefix(64 * 1024) {
@@ -45,7 +45,7 @@ package struct CSVReader: Sendable {
     /// Parses every record, calling `body` for each one in order.
     ///
     /// - Complexity: O(n) in the file's size.
-    package func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let count = bytes.count
         var index = 0
@@ -119,7 +119,7 @@ package struct CSVReader: Sendable {
     }
 
     /// All records, in order.
-    package func records() throws -> [CSVRecord] {
+    public func records() throws -> [CSVRecord] {
         var result: [CSVRecord] = []
         try forEachRecord { result.append($0) }
         return result
@@ -127,7 +127,7 @@ package struct CSVReader: Sendable {
 }
 
 /// What makes a file unreadable as CSV.
-package enum CSVError: Error, Equatable, Sendable {
+public enum CSVError: Error, Equatable, Sendable {
     case notUTF8(line: Int, column: Int)
     case unterminatedQuote(line: Int, column: Int)
 }
