@@ -1,3 +1,5 @@
+import Foundation
+
 /// The communes known to the database, indexed for placing rows: by code, by département and
 /// by name, with their centroids.
 package struct CommuneIndex: Sendable {
@@ -12,7 +14,8 @@ package struct CommuneIndex: Sendable {
     package private(set) var communes: [Commune] = []
     private var byCode: [String: Int] = [:]
     private var byDepartement: [String: [Int]] = [:]
-    private var byDepartementAndName: [String: Int] = [:]
+    /// Name keys, built per département on the first look-up there (most imports need none or few).
+    private let names = NameCache()
     package private(set) var epciCodes: Set<String> = []
     package private(set) var departementCodes: Set<String> = []
     package private(set) var regionCodes: Set<String> = []
@@ -22,7 +25,6 @@ package struct CommuneIndex: Sendable {
         for (index, commune) in communes.enumerated() {
             byCode[commune.code] = index
             byDepartement[commune.departement, default: []].append(index)
-            byDepartementAndName[Self.nameKey(commune.departement, commune.nom)] = index
         }
         self.epciCodes = epciCodes
         self.departementCodes = departementCodes.union(communes.map(\.departement))
@@ -35,7 +37,10 @@ package struct CommuneIndex: Sendable {
 
     /// The commune named `name` in `departement`, ignoring case, accents, hyphens and "Saint"/"St".
     package func commune(named name: String, inDepartement departement: String) -> Commune? {
-        byDepartementAndName[Self.nameKey(departement, name)].map { communes[$0] }
+        let keys = names.keys(of: departement) {
+            Dictionary((byDepartement[departement] ?? []).map { (Self.nameKey(communes[$0].nom), $0) }) { first, _ in first }
+        }
+        return keys[Self.nameKey(name)].map { communes[$0] }
     }
 
     /// The commune whose centroid is nearest to the point, among those of `departement` if given
@@ -55,7 +60,7 @@ package struct CommuneIndex: Sendable {
 
     /// The département a postal code belongs to (`20xxx` is Corsica, `97x` overseas), if it is known.
     package func departement(ofPostalCode postalCode: String) -> String? {
-        guard postalCode.count == 5, postalCode.allSatisfy(\.isASCIIDigit) else { return nil }
+        guard postalCode.count == 5, postalCode.isASCIIDigits else { return nil }
         let two = String(postalCode.prefix(2))
         if two == "20" { return postalCode >= "20200" ? "2B" : "2A" }
         if two == "97" || two == "98" { return String(postalCode.prefix(3)) }
@@ -67,18 +72,35 @@ package struct CommuneIndex: Sendable {
         code.hasPrefix("97") || code.hasPrefix("98") ? String(code.prefix(3)) : String(code.prefix(2))
     }
 
-    private static func nameKey(_ departement: String, _ name: String) -> String {
-        let words = TextKey.fold(name).split { $0 == " " || $0 == "-" || $0 == "'" }.map { word in
-            switch word {
-            case "saint": "st"
-            case "sainte": "ste"
-            default: String(word)
-            }
+    static func nameKey(_ name: String) -> String {
+        var key = ""
+        var first = true
+        for word in TextKey.fold(name).utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D || $0 == 0x27 }) {
+            if !first { key += " " }
+            first = false
+            let text = Substring(word)
+            key += text == "saint" ? "st" : (text == "sainte" ? "ste" : text)
         }
-        return departement + "|" + words.joined(separator: " ")
+        return key
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension StringProtocol {
+    /// Whether the text is non-empty and only ASCII digits.
+    var isASCIIDigits: Bool { !isEmpty && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+}
+
+/// Commune name keys by département, computed once each, shared by copies of the index.
+private final class NameCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byDepartement: [String: [String: Int]] = [:]
+
+    func keys(of departement: String, build: () -> [String: Int]) -> [String: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let keys = byDepartement[departement] { return keys }
+        let keys = build()
+        byDepartement[departement] = keys
+        return keys
+    }
 }

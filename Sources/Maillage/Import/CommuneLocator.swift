@@ -79,7 +79,7 @@ package struct CommuneLocator: Sendable {
     /// Repairs the INSEE-code damage seen in real files: a lost leading zero, an arrondissement of
     /// Paris, Lyon or Marseille.
     private func repair(_ code: String) -> (code: String, reason: String)? {
-        if code.count == 4, code.allSatisfy(\.isASCIIDigit), index.commune(code: "0" + code) != nil {
+        if code.count == 4, code.isASCIIDigits, index.commune(code: "0" + code) != nil {
             return ("0" + code, "INSEE code that lost its leading zero, restored")
         }
         if let parent = Self.arrondissementParent(code), index.commune(code: parent) != nil {

@@ -4,8 +4,8 @@ extension RowReader {
     /// A postal code: five digits; four digits get their leading zero back; anything else is kept with a warning.
     package mutating func postalCode(at position: Int?) -> String? {
         guard let raw = value(at: position) else { return nil }
-        if raw.count == 5, raw.allSatisfy(\.isASCIIDigit) { return raw }
-        if raw.count == 4, raw.allSatisfy(\.isASCIIDigit) {
+        if raw.count == 5, raw.isASCIIDigits { return raw }
+        if raw.count == 4, raw.isASCIIDigits {
             corrections.append("postal code that lost its leading zero, restored")
             return "0" + raw
         }
@@ -17,7 +17,7 @@ extension RowReader {
     /// the v0.1 placeholder "00000000000000" reads as none.
     package mutating func pivot(at position: Int?) -> String? {
         guard var raw = value(at: position) else { return nil }
-        if raw.hasSuffix(".0"), raw.dropLast(2).allSatisfy(\.isASCIIDigit) {
+        if raw.hasSuffix(".0"), raw.dropLast(2).utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } {
             raw.removeLast(2)
             corrections.append("SIRET written as a float, repaired")
         }

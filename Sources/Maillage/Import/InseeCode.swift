@@ -16,7 +16,7 @@ package enum InseeCode {
     /// A département code: two digits (not 00, not 20), 2A, 2B, or 97x.
     package static func isDepartement(_ code: String) -> Bool {
         if code == "2A" || code == "2B" { return true }
-        guard code.allSatisfy(\.isASCIIDigit) else { return false }
+        guard code.isASCIIDigits else { return false }
         if code.count == 3 { return code.hasPrefix("97") }
         return code.count == 2 && code != "00" && code != "20"
     }
@@ -25,7 +25,7 @@ package enum InseeCode {
     package static func zoneLevel(of code: String) -> TerritoryLevel? {
         if code.lowercased() == "france" { return .france }
         if isValid(code) { return .commune }
-        if code.count == 9, code.allSatisfy(\.isASCIIDigit) { return .epci }
+        if code.count == 9, code.isASCIIDigits { return .epci }
         if isDepartement(code) { return .departement }
         return nil
     }

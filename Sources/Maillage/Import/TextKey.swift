@@ -4,24 +4,31 @@ package enum TextKey {
     /// Lower case, without the diacritics of French and neighbouring languages, straight
     /// apostrophes, runs of white space folded to one space, no leading or trailing space.
     package static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{A0}" {
+        func append(_ byte: UInt8) {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                 pendingSpace = !out.isEmpty
-                continue
+                return
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            if scalar.isASCII {
-                let value = scalar.value
-                out.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
-            } else if let folded = latin[scalar] {
-                out.append(contentsOf: folded.unicodeScalars)
-            } else {
-                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 { append(byte) }
+        } else {
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    append(UInt8(scalar.value))
+                } else if let folded = latin[scalar] {
+                    for byte in folded.utf8 { append(byte) }
+                } else {
+                    for byte in scalar.properties.lowercaseMapping.utf8 { append(byte) }
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The non-ASCII letters of Latin-1 and Latin Extended-A seen in French data, and typographic
@@ -34,7 +41,7 @@ package enum TextKey {
             ("ŚśŜŝŞşŠš", "s"), ("ŢţŤťŦŧ", "t"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"), ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"),
             ("ŹźŻżŽž", "z"), ("’‘ʼ´", "'"), ("‐‑‒–—", "-"), ("«»“”", "\""),
         ]
-        var table: [Unicode.Scalar: String] = ["Æ": "ae", "æ": "ae", "Œ": "oe", "œ": "oe", "ß": "ss", "\u{A0}": " "]
+        var table: [Unicode.Scalar: String] = ["Æ": "ae", "æ": "ae", "Œ": "oe", "œ": "oe", "ß": "ss", "\u{A0}": " ", "\u{202F}": " "]
         for (letters, base) in groups { for scalar in letters.unicodeScalars { table[scalar] = base } }
         return table
     }()

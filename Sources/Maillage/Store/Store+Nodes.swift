@@ -5,6 +5,13 @@ import GRDB
 /// Every statement is prepared once and reused; nodes are keyed by their public id.
 struct BatchWriter {
     let db: Database
+    private let insertNode: BulkStatement
+    private let upsertPlace: BulkStatement
+    private let upsertIntermediary: BulkStatement
+    private let insertRelay: BulkStatement
+    private let insertLabel: BulkStatement
+    private let insertWorkplace: BulkStatement
+    private let insertZone: BulkStatement
     private var nodes: [String: (id: Int64, kind: String, source: Int64)] = [:]
     private var sources: [String: Int64] = [:]
     /// For each source line written, whether it created its first node (new) or updated one.
@@ -21,6 +28,17 @@ struct BatchWriter {
         for row in try Row.fetchAll(db, sql: "SELECT name, id FROM source") { sources[row[0]] = row[1] }
         serviceIds = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT slug, id FROM service").map { ($0[0], $0[1]) })
         programmeIds = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT slug, id FROM programme").map { ($0[0], $0[1]) })
+        insertNode = try BulkStatement(db, sql: "INSERT INTO node (kind, public_id, source_id, active, details) VALUES (?, ?, ?, ?, ?)")
+        upsertPlace = try BulkStatement(db, sql: Self.placeUpsert)
+        upsertIntermediary = try BulkStatement(db, sql: """
+            INSERT INTO intermediary (node_id, nom, actor_type, headcount, itinerance, modalites_accompagnement) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (node_id) DO UPDATE SET nom = excluded.nom, actor_type = excluded.actor_type, headcount = excluded.headcount,
+                itinerance = excluded.itinerance, modalites_accompagnement = excluded.modalites_accompagnement
+            """)
+        insertRelay = try BulkStatement(db, sql: "INSERT OR IGNORE INTO relay (node_id, service_id, remote) VALUES (?, ?, ?)")
+        insertLabel = try BulkStatement(db, sql: "INSERT OR IGNORE INTO labelled (node_id, programme_id) VALUES (?, ?)")
+        insertWorkplace = try BulkStatement(db, sql: "INSERT OR IGNORE INTO works_at (intermediary_id, place_id) VALUES (?, ?)")
+        insertZone = try BulkStatement(db, sql: "INSERT OR IGNORE INTO zone (node_id, level, code) VALUES (?, ?, ?)")
     }
 
     /// Writes the batch; rows that conflict with the database are reported as errors and left out.
@@ -92,8 +110,7 @@ struct BatchWriter {
             if linesWritten[line] == nil { linesWritten[line] = false }
             return (existing.id, false)
         } else {
-            try db.cachedStatement(sql: "INSERT INTO node (kind, public_id, source_id, active, details) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [kind, publicId, sourceId, active, detailsJSON])
+            try insertNode.bind(kind).bind(publicId).bind(sourceId).bind(active).bind(detailsJSON).run()
             let id = db.lastInsertedRowID
             nodes[publicId] = (id, kind, sourceId)
             if linesWritten[line] == nil { linesWritten[line] = true }
@@ -117,30 +134,24 @@ struct BatchWriter {
         """
 
     private func writePlace(_ place: PlaceDraft, id: Int64, isNew: Bool) throws {
-        var values: [(any DatabaseValueConvertible)?] = [
-            id, place.codeInsee, place.placement.rawValue, place.latitude, place.longitude, place.sourceLabel,
-            place.unrecognised.isEmpty ? nil : JSONText.object(place.unrecognised),
-        ]
-        values += LieuColumn.storedAsText.map { place.text[$0] }
-        try db.cachedStatement(sql: Self.placeUpsert).execute(arguments: StatementArguments(values))
+        upsertPlace.bind(id).bind(place.codeInsee).bind(place.placement.rawValue).bind(place.latitude).bind(place.longitude)
+            .bind(place.sourceLabel).bind(place.unrecognised.isEmpty ? nil : JSONText.object(place.unrecognised))
+        for column in LieuColumn.storedAsText { upsertPlace.bind(place.text[column]) }
+        try upsertPlace.run()
         try replaceEdges(of: id, isNew: isNew, services: place.serviceSlugs.map { ($0, false) }, zone: place.zone)
         if !isNew { try db.cachedStatement(sql: "DELETE FROM labelled WHERE node_id = ?").execute(arguments: [id]) }
         for slug in place.programmeSlugs {
             guard let programme = programmeIds[slug] else { continue }
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO labelled (node_id, programme_id) VALUES (?, ?)").execute(arguments: [id, programme])
+            try insertLabel.bind(id).bind(programme).run()
         }
     }
 
     private func writeIntermediary(_ intermediary: IntermediaryDraft, id: Int64, isNew: Bool, placeIds: [Int64]) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO intermediary (node_id, nom, actor_type, headcount, itinerance, modalites_accompagnement) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (node_id) DO UPDATE SET nom = excluded.nom, actor_type = excluded.actor_type, headcount = excluded.headcount,
-                itinerance = excluded.itinerance, modalites_accompagnement = excluded.modalites_accompagnement
-            """).execute(arguments: [id, intermediary.nom, intermediary.actorType, intermediary.headcount,
-                                     intermediary.itinerance, intermediary.modalitesAccompagnement])
+        try upsertIntermediary.bind(id).bind(intermediary.nom).bind(intermediary.actorType).bind(intermediary.headcount)
+            .bind(intermediary.itinerance).bind(intermediary.modalitesAccompagnement).run()
         if !isNew { try db.cachedStatement(sql: "DELETE FROM works_at WHERE intermediary_id = ?").execute(arguments: [id]) }
         for place in placeIds {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO works_at (intermediary_id, place_id) VALUES (?, ?)").execute(arguments: [id, place])
+            try insertWorkplace.bind(id).bind(place).run()
         }
         try replaceEdges(of: id, isNew: isNew, services: intermediary.serviceSlugs.map { ($0, intermediary.remote) }, zone: intermediary.zone)
     }
@@ -150,13 +161,11 @@ struct BatchWriter {
         if !isNew { try db.cachedStatement(sql: "DELETE FROM relay WHERE node_id = ?").execute(arguments: [id]) }
         for service in services {
             guard let serviceId = serviceIds[service.slug] else { continue }
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO relay (node_id, service_id, remote) VALUES (?, ?, ?)")
-                .execute(arguments: [id, serviceId, service.remote])
+            try insertRelay.bind(id).bind(serviceId).bind(service.remote).run()
         }
         if !isNew { try db.cachedStatement(sql: "DELETE FROM zone WHERE node_id = ?").execute(arguments: [id]) }
         for entry in zone {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO zone (node_id, level, code) VALUES (?, ?, ?)")
-                .execute(arguments: [id, entry.level.rawValue, entry.code])
+            try insertZone.bind(id).bind(entry.level.rawValue).bind(entry.code).run()
         }
     }
 

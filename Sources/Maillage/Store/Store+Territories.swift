@@ -6,7 +6,7 @@ extension Store {
     ///
     /// - Returns: how many communes were inserted and how many updated.
     func writeCommunes(_ rows: [CommunesImporter.Row], in db: Database) throws -> (inserted: Int, updated: Int) {
-        let existing = try Set(String.fetchAll(db, sql: "SELECT code_insee FROM commune"))
+        let countBefore = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM commune") ?? 0
         let region = try db.cachedStatement(sql: """
             INSERT INTO region (code, nom) VALUES (?, ?)
             ON CONFLICT (code) DO UPDATE SET nom = excluded.nom
@@ -19,7 +19,7 @@ extension Store {
             INSERT INTO epci (siren, nom, nature) VALUES (?, ?, ?)
             ON CONFLICT (siren) DO UPDATE SET nom = excluded.nom, nature = excluded.nature
             """)
-        let commune = try db.cachedStatement(sql: """
+        let commune = try BulkStatement(db, sql: """
             INSERT INTO commune (code_insee, nom, departement_code, epci_siren, population_municipale,
                                  population_totale, latitude, longitude)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -28,7 +28,6 @@ extension Store {
                 population_totale = excluded.population_totale, latitude = excluded.latitude, longitude = excluded.longitude
             """)
         var regions: Set<String> = [], departements: Set<String> = [], epcis: Set<String> = []
-        var inserted = 0
         for row in rows {
             if regions.insert(row.region).inserted { try region.execute(arguments: [row.region, row.regionNom]) }
             if departements.insert(row.departement).inserted {
@@ -37,39 +36,36 @@ extension Store {
             if let siren = row.epci, epcis.insert(siren).inserted {
                 try epci.execute(arguments: [siren, row.epciNom, row.epciNature])
             }
-            try commune.execute(arguments: [
-                row.code, row.nom, row.departement, row.epci, row.populationMunicipale,
-                row.populationTotale, row.latitude, row.longitude,
-            ])
-            if !existing.contains(row.code) { inserted += 1 }
+            try commune.bind(row.code).bind(row.nom).bind(row.departement).bind(row.epci)
+                .bind(row.populationMunicipale).bind(row.populationTotale).bind(row.latitude).bind(row.longitude).run()
         }
+        let inserted = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM commune") ?? 0) - countBefore
         try refreshTerritoryAggregates(db)
         return (inserted, rows.count - inserted)
     }
 
     /// Population (sum of population_municipale) and population-weighted centroid of every EPCI,
-    /// département and région.
+    /// département and région: one grouped scan of the communes each.
     private func refreshTerritoryAggregates(_ db: Database) throws {
-        for (table, key, member) in [("epci", "siren", "epci_siren"), ("departement", "code", "departement_code")] {
-            try db.execute(sql: """
-                UPDATE \(table) SET
-                    population = (SELECT IFNULL(SUM(population_municipale), 0) FROM commune WHERE \(member) = \(table).\(key)),
-                    latitude = (SELECT SUM(latitude * population_municipale) / NULLIF(SUM(population_municipale), 0)
-                                FROM commune WHERE \(member) = \(table).\(key) AND latitude IS NOT NULL),
-                    longitude = (SELECT SUM(longitude * population_municipale) / NULLIF(SUM(population_municipale), 0)
-                                 FROM commune WHERE \(member) = \(table).\(key) AND latitude IS NOT NULL)
-                """)
-        }
         try db.execute(sql: """
-            UPDATE region SET
-                population = (SELECT IFNULL(SUM(c.population_municipale), 0) FROM commune c
-                              JOIN departement d ON d.code = c.departement_code WHERE d.region_code = region.code),
-                latitude = (SELECT SUM(c.latitude * c.population_municipale) / NULLIF(SUM(c.population_municipale), 0)
-                            FROM commune c JOIN departement d ON d.code = c.departement_code
-                            WHERE d.region_code = region.code AND c.latitude IS NOT NULL),
-                longitude = (SELECT SUM(c.longitude * c.population_municipale) / NULLIF(SUM(c.population_municipale), 0)
-                             FROM commune c JOIN departement d ON d.code = c.departement_code
-                             WHERE d.region_code = region.code AND c.latitude IS NOT NULL)
+            UPDATE epci SET population = a.population, latitude = a.latitude, longitude = a.longitude
+            FROM (SELECT epci_siren AS code, SUM(population_municipale) AS population,
+                         SUM(latitude * population_municipale) / NULLIF(SUM(IIF(latitude IS NULL, 0, population_municipale)), 0) AS latitude,
+                         SUM(longitude * population_municipale) / NULLIF(SUM(IIF(latitude IS NULL, 0, population_municipale)), 0) AS longitude
+                  FROM commune WHERE epci_siren IS NOT NULL GROUP BY epci_siren) AS a
+            WHERE epci.siren = a.code;
+            UPDATE departement SET population = a.population, latitude = a.latitude, longitude = a.longitude
+            FROM (SELECT departement_code AS code, SUM(population_municipale) AS population,
+                         SUM(latitude * population_municipale) / NULLIF(SUM(IIF(latitude IS NULL, 0, population_municipale)), 0) AS latitude,
+                         SUM(longitude * population_municipale) / NULLIF(SUM(IIF(latitude IS NULL, 0, population_municipale)), 0) AS longitude
+                  FROM commune GROUP BY departement_code) AS a
+            WHERE departement.code = a.code;
+            UPDATE region SET population = a.population, latitude = a.latitude, longitude = a.longitude
+            FROM (SELECT region_code AS code, SUM(population) AS population,
+                         SUM(latitude * population) / NULLIF(SUM(IIF(latitude IS NULL, 0, population)), 0) AS latitude,
+                         SUM(longitude * population) / NULLIF(SUM(IIF(latitude IS NULL, 0, population)), 0) AS longitude
+                  FROM departement GROUP BY region_code) AS a
+            WHERE region.code = a.code;
             """)
     }
 

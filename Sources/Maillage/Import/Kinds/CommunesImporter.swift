@@ -50,7 +50,7 @@ package enum CommunesImporter {
             let region = reader.value(at: at[4])
             if region == nil { reader.error(at[4], nil, "expected a région code") }
             let epci = reader.value(at: at[6])
-            if let epci, !(epci.count == 9 && epci.allSatisfy(\.isASCIIDigit)) {
+            if let epci, !(epci.count == 9 && epci.isASCIIDigits) {
                 reader.error(at[6], epci, "expected an EPCI SIREN of nine digits, or nothing")
             }
             let nature = reader.value(at: at[8])

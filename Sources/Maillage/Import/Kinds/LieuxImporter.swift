@@ -156,7 +156,7 @@ private struct LieuRow {
         if let resume = value(.presentationResume), resume.count > 280 {
             reader.warning(at(.presentationResume), resume, "expected at most 280 characters (has \(resume.count)); kept whole")
         }
-        if let phone = value(.telephone), !(phone.hasPrefix("+") && phone.dropFirst().allSatisfy(\.isASCIIDigit)) {
+        if let phone = value(.telephone), !(phone.hasPrefix("+") && phone.dropFirst().isASCIIDigits) {
             reader.warning(at(.telephone), phone, "expected an international number such as +33123456789; kept as written")
         }
     }
