@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Store {
@@ -40,6 +41,7 @@ extension Store {
                 .bind(row.populationMunicipale).bind(row.populationTotale).bind(row.latitude).bind(row.longitude).run()
         }
         let inserted = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM commune") ?? 0) - countBefore
+        communeCache.invalidate()
         try refreshTerritoryAggregates(db)
         return (inserted, rows.count - inserted)
     }
@@ -69,8 +71,18 @@ extension Store {
             """)
     }
 
-    /// The communes and other territory codes, for placing imported rows.
+    /// The communes and other territory codes, for placing imported rows; built once and reused
+    /// while the commune table keeps the same fingerprint.
     func communeIndex(_ db: Database) throws -> CommuneIndex {
+        let fingerprint = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*), TOTAL(population_municipale), TOTAL(latitude), TOTAL(longitude), TOTAL(length(nom)), MAX(code_insee),
+                   (SELECT COUNT(*) FROM epci), (SELECT COUNT(*) FROM departement), (SELECT COUNT(*) FROM region)
+            FROM commune
+            """)?.description ?? ""
+        return try communeCache.index(for: fingerprint) { try buildCommuneIndex(db) }
+    }
+
+    private func buildCommuneIndex(_ db: Database) throws -> CommuneIndex {
         var communes: [CommuneIndex.Commune] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT code_insee, nom, departement_code, latitude, longitude FROM commune ORDER BY code_insee")
         while let row = try rows.next() {
@@ -81,5 +93,26 @@ extension Store {
             epciCodes: Set(try String.fetchAll(db, sql: "SELECT siren FROM epci")),
             departementCodes: Set(try String.fetchAll(db, sql: "SELECT code FROM departement")),
             regionCodes: Set(try String.fetchAll(db, sql: "SELECT code FROM region")))
+    }
+}
+
+/// Holds the last commune index built, with the fingerprint of the table it was built from.
+final class CommuneIndexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cached: (fingerprint: String, index: CommuneIndex)?
+
+    func index(for fingerprint: String, build: () throws -> CommuneIndex) rethrows -> CommuneIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached, cached.fingerprint == fingerprint { return cached.index }
+        let index = try build()
+        cached = (fingerprint, index)
+        return index
+    }
+
+    func invalidate() {
+        lock.lock()
+        defer { lock.unlock() }
+        cached = nil
     }
 }

@@ -8,6 +8,8 @@ import GRDB
 /// one write transaction.
 public struct Store: Sendable {
     let writer: any DatabaseWriter
+    /// The commune index, kept between imports while the communes do not change.
+    let communeCache = CommuneIndexCache()
 
     /// Opens a store on `writer`, creating or upgrading the schema.
     public init(_ writer: any DatabaseWriter) throws {

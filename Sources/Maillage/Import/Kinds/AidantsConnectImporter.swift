@@ -11,9 +11,12 @@ package enum AidantsConnectImporter {
     package static func parse(_ file: TabularFile, context: ImportContext, dataDate: String,
                               report: inout ImportReport) throws(MaillageError) -> ImportBatch {
         let at = try file.require(columns, kind: "Aidants Connect structures")
+        // Each theme's column and the service slugs it stands for, resolved once.
         let themeColumns = themes.map { theme in
-            (theme, file.header.firstIndex { LabelMatcher.key($0).hasSuffix("demarche " + LabelMatcher.key(theme)) })
+            (theme, file.header.firstIndex { LabelMatcher.key($0).hasSuffix("demarche " + LabelMatcher.key(theme)) },
+             (context.taxonomy.aidantsConnectThemes[theme] ?? []).compactMap { context.serviceSlug(for: $0)?.slug })
         }
+        let administrativeHelp = context.serviceSlug(for: "Aide aux démarches administratives")?.slug
         let usersColumn = file.header.firstIndex { LabelMatcher.key($0).hasSuffix("usagers uniques") }
         let totalColumn = file.header.firstIndex { LabelMatcher.key($0).hasSuffix("demarche par structure") }
         var batch = ImportBatch(source: "aidants-connect")
@@ -43,14 +46,14 @@ package enum AidantsConnectImporter {
             }
             var counters: [String: String] = [:]
             var demarches: [String] = []
-            for (theme, position) in themeColumns {
+            for (theme, position, slugs) in themeColumns {
                 guard let text = reader.value(at: position) else { continue }
                 guard let count = Double(text), count >= 0 else {
                     reader.warning(position, text, "expected a number of démarches; ignored")
                     continue
                 }
                 counters["demarches_\(theme.lowercased())"] = text
-                if count > 0 { demarches += context.taxonomy.aidantsConnectThemes[theme] ?? [] }
+                if count > 0 { demarches += slugs }
             }
             guard reader.finish(into: &report), let nom else { continue }
             seen[id] = record.line
@@ -77,9 +80,9 @@ package enum AidantsConnectImporter {
             aidants.headcount = headcount
             aidants.placeIds = [placeId]
             aidants.active = active
-            var services = ["Aide aux démarches administratives"]
-            for label in demarches where !services.contains(label) { services.append(label) }
-            aidants.serviceSlugs = services.compactMap { context.serviceSlug(for: $0)?.slug }
+            var services = administrativeHelp.map { [$0] } ?? []
+            for slug in demarches where !services.contains(slug) { services.append(slug) }
+            aidants.serviceSlugs = services
             batch.intermediaries.append(aidants)
             if !active { report.add("inactive structures (kept, marked inactive)", 1) }
             if franceServices { report.add("labelled France Services", 1) }

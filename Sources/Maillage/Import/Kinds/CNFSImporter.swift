@@ -14,7 +14,8 @@ package enum CNFSImporter {
         let at = try file.require(columns, kind: "conseillers numériques (CNFS) structures")
         var batch = ImportBatch(source: "cnfs")
         var occurrences: [String: Int] = [:]
-        let services = context.taxonomy.actorTypes.first { $0.slug == "conseiller-numerique" }?.services ?? []
+        let services = (context.taxonomy.actorTypes.first { $0.slug == "conseiller-numerique" }?.services ?? [])
+            .compactMap { context.serviceSlug(for: $0)?.slug }
         for record in file.records {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
@@ -65,7 +66,7 @@ package enum CNFSImporter {
             conseillers.nom = "Conseillers numériques — \(nom)"
             conseillers.headcount = headcount
             conseillers.placeIds = [id]
-            conseillers.serviceSlugs = services.compactMap { context.serviceSlug(for: $0)?.slug }
+            conseillers.serviceSlugs = services
             batch.intermediaries.append(conseillers)
         }
         report.add("structures", batch.places.count)
