@@ -20,6 +20,10 @@ import Testing
         #expect(counts == [1, 3, 4, 5])
         let ardeche = try store.writer.read { try Int.fetchOne($0, sql: "SELECT population FROM departement WHERE code = '07'") }
         #expect(ardeche == 22_000)
+        let region = try store.writer.read { try Row.fetchOne($0, sql: "SELECT population, latitude FROM region WHERE code = '84'") }
+        let weighted = (8000 * 44.735 + 2000 * 44.94 + 12000 * 44.62 + 520_000 * 45.76 + 42000 * 46.2) / 584_000
+        #expect(region?[0] as Int? == 584_000)
+        #expect(abs((region?[1] as Double? ?? 0) - weighted) < 1e-12)
     }
 
     @Test func importingTwiceChangesNothing() throws {

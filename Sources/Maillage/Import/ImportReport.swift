@@ -29,15 +29,19 @@ public struct ImportReport: Sendable, Equatable, Codable {
         self.file = file
     }
 
+    /// Adds `value` to the figure called `name`, creating it in display order.
     mutating func add(_ name: String, _ value: Int) {
-        if let index = figures.firstIndex(where: { $0.name == name }) { figures[index].value += value } else {
-            figures.append(Figure(name: name, value: value))
-        }
+        Self.increment(&figures, name, by: value)
     }
 
+    /// Counts a systematic repair.
     mutating func correct(_ name: String, count: Int = 1) {
-        if let index = corrections.firstIndex(where: { $0.name == name }) { corrections[index].value += count } else {
-            corrections.append(Figure(name: name, value: count))
+        Self.increment(&corrections, name, by: count)
+    }
+
+    private static func increment(_ list: inout [Figure], _ name: String, by value: Int) {
+        if let index = list.firstIndex(where: { $0.name == name }) { list[index].value += value } else {
+            list.append(Figure(name: name, value: value))
         }
     }
 

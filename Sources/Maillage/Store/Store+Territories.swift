@@ -46,29 +46,22 @@ extension Store {
         return (inserted, rows.count - inserted)
     }
 
-    /// Population (sum of population_municipale) and population-weighted centroid of every EPCI,
-    /// département and région: one grouped scan of the communes each.
+    /// Population (sum of population_municipale) and population-weighted centroid (over the
+    /// communes that have coordinates) of every EPCI, département and région: one grouped scan each.
     private func refreshTerritoryAggregates(_ db: Database) throws {
-        try db.execute(sql: """
-            UPDATE epci SET population = a.population, latitude = a.latitude, longitude = a.longitude
-            FROM (SELECT epci_siren AS code, SUM(population_municipale) AS population,
-                         SUM(latitude * population_municipale) / NULLIF(SUM(IIF(latitude IS NULL, 0, population_municipale)), 0) AS latitude,
-                         SUM(longitude * population_municipale) / NULLIF(SUM(IIF(latitude IS NULL, 0, population_municipale)), 0) AS longitude
-                  FROM commune WHERE epci_siren IS NOT NULL GROUP BY epci_siren) AS a
-            WHERE epci.siren = a.code;
-            UPDATE departement SET population = a.population, latitude = a.latitude, longitude = a.longitude
-            FROM (SELECT departement_code AS code, SUM(population_municipale) AS population,
-                         SUM(latitude * population_municipale) / NULLIF(SUM(IIF(latitude IS NULL, 0, population_municipale)), 0) AS latitude,
-                         SUM(longitude * population_municipale) / NULLIF(SUM(IIF(latitude IS NULL, 0, population_municipale)), 0) AS longitude
-                  FROM commune GROUP BY departement_code) AS a
-            WHERE departement.code = a.code;
-            UPDATE region SET population = a.population, latitude = a.latitude, longitude = a.longitude
-            FROM (SELECT region_code AS code, SUM(population) AS population,
-                         SUM(latitude * population) / NULLIF(SUM(IIF(latitude IS NULL, 0, population)), 0) AS latitude,
-                         SUM(longitude * population) / NULLIF(SUM(IIF(latitude IS NULL, 0, population)), 0) AS longitude
-                  FROM departement GROUP BY region_code) AS a
-            WHERE region.code = a.code;
-            """)
+        // Table, key column, and the commune column naming it; constants, never user input.
+        let levels = [("epci", "siren", "epci_siren"), ("departement", "code", "departement_code"), ("region", "code", "region_code")]
+        for (table, key, member) in levels {
+            try db.execute(sql: """
+                UPDATE \(table) SET population = a.population, latitude = a.latitude, longitude = a.longitude
+                FROM (SELECT \(member) AS code, SUM(c.population_municipale) AS population,
+                             SUM(c.latitude * c.population_municipale) / NULLIF(SUM(IIF(c.latitude IS NULL, 0, c.population_municipale)), 0) AS latitude,
+                             SUM(c.longitude * c.population_municipale) / NULLIF(SUM(IIF(c.latitude IS NULL, 0, c.population_municipale)), 0) AS longitude
+                      FROM commune c JOIN departement d ON d.code = c.departement_code
+                      WHERE \(member) IS NOT NULL GROUP BY \(member)) AS a
+                WHERE \(table).\(key) = a.code
+                """)
+        }
     }
 
     /// The communes and other territory codes, for placing imported rows; built once and reused

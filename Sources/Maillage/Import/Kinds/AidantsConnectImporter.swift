@@ -25,12 +25,10 @@ package enum AidantsConnectImporter {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
             reader.checkWidth()
-            guard let id = reader.value(at: at[1]) else {
-                reader.error(at[1], nil, "expected the structure's ID")
+            guard let id = reader.identifier(at: at[1], seen: seen, name: "ID") else {
                 _ = reader.finish(into: &report)
                 continue
             }
-            if let first = seen[id] { reader.error(at[1], id, "duplicate ID, first seen on line \(first)") }
             let nom = reader.value(at: at[0])
             if nom == nil { reader.error(at[0], nil, "expected the structure's name") }
             let active = reader.value(at: at[2]).map { $0.lowercased() != "false" } ?? true
@@ -57,33 +55,19 @@ package enum AidantsConnectImporter {
             }
             guard reader.finish(into: &report), let nom else { continue }
             seen[id] = record.line
-            let placeId = "aidants-connect:\(id)"
-            var place = PlaceDraft(publicId: placeId, line: record.line)
-            place.text[.nom] = nom
-            place.text[.pivot] = siret
-            place.text[.adresse] = reader.value(at: at[4])
-            place.text[.commune] = reader.value(at: at[8])
-            place.text[.codePostal] = postalCode
-            place.codeInsee = location.code
-            place.placement = location.placement
-            place.text[.dateMaj] = dataDate
-            place.active = active
             let franceServices = reader.value(at: at[7])?.lowercased() == "true"
-            place.programmeSlugs = ["aidants-connect"] + (franceServices ? ["france-services"] : [])
-            place.details = counters.merging([
-                "usagers_uniques": reader.value(at: usersColumn), "demarches_total": reader.value(at: totalColumn),
-            ].compactMapValues { $0 }) { a, _ in a }
-            batch.places.append(place)
-
-            var aidants = IntermediaryDraft(publicId: placeId + ":aidants", line: record.line, actorType: "agent-accueil")
-            aidants.nom = "Aidants Connect — \(nom)"
-            aidants.headcount = headcount
-            aidants.placeIds = [placeId]
-            aidants.active = active
+            let structure = StaffedStructure(
+                id: "aidants-connect:\(id)", line: record.line, nom: nom, pivot: siret, adresse: reader.value(at: at[4]),
+                commune: reader.value(at: at[8]), postalCode: postalCode, location: location, dateMaj: dataDate,
+                programmes: ["aidants-connect"] + (franceServices ? ["france-services"] : []),
+                details: counters.merging([
+                    "usagers_uniques": reader.value(at: usersColumn), "demarches_total": reader.value(at: totalColumn),
+                ].compactMapValues { $0 }) { a, _ in a },
+                active: active)
             var services = administrativeHelp.map { [$0] } ?? []
             for slug in demarches where !services.contains(slug) { services.append(slug) }
-            aidants.serviceSlugs = services
-            batch.intermediaries.append(aidants)
+            batch.append(structure, team: .init(suffix: "aidants", actorType: "agent-accueil", label: "Aidants Connect",
+                                                headcount: headcount, services: services))
             if !active { report.add("inactive structures (kept, marked inactive)", 1) }
             if franceServices { report.add("labelled France Services", 1) }
         }

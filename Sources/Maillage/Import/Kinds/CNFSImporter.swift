@@ -45,29 +45,16 @@ package enum CNFSImporter {
             let occurrence = occurrences[siret] ?? 1
             let id = "cnfs:\(siret)" + (occurrence > 1 ? "-\(occurrence)" : "")
             if occurrence == 2 { report.add("SIRETs on several rows (kept as separate places)", 1) }
-            var place = PlaceDraft(publicId: id, line: record.line)
-            place.text[.nom] = nom
-            place.text[.pivot] = siret
-            place.text[.adresse] = reader.value(at: at[6])
-            place.text[.commune] = reader.value(at: at[1])
-            place.text[.codePostal] = postalCode
-            place.text[.dateMaj] = date
-            place.codeInsee = location.code
-            place.placement = location.placement
-            place.serviceSlugs = []
-            place.programmeSlugs = ["conseillers-numeriques"] + (reader.value(at: at[11]) == "oui" ? ["france-services"] : [])
-            place.details = [
-                "type": reader.value(at: at[4]), "zrr": reader.value(at: at[9]), "qpv": reader.value(at: at[10]),
-                "france_services": reader.value(at: at[11]),
-            ].compactMapValues { $0 }
-            batch.places.append(place)
-
-            var conseillers = IntermediaryDraft(publicId: id + ":conseillers", line: record.line, actorType: "conseiller-numerique")
-            conseillers.nom = "Conseillers numériques — \(nom)"
-            conseillers.headcount = headcount
-            conseillers.placeIds = [id]
-            conseillers.serviceSlugs = services
-            batch.intermediaries.append(conseillers)
+            let structure = StaffedStructure(
+                id: id, line: record.line, nom: nom, pivot: siret, adresse: reader.value(at: at[6]),
+                commune: reader.value(at: at[1]), postalCode: postalCode, location: location, dateMaj: date,
+                programmes: ["conseillers-numeriques"] + (reader.value(at: at[11]) == "oui" ? ["france-services"] : []),
+                details: [
+                    "type": reader.value(at: at[4]), "zrr": reader.value(at: at[9]), "qpv": reader.value(at: at[10]),
+                    "france_services": reader.value(at: at[11]),
+                ].compactMapValues { $0 })
+            batch.append(structure, team: .init(suffix: "conseillers", actorType: "conseiller-numerique",
+                                                label: "Conseillers numériques", headcount: headcount, services: services))
         }
         report.add("structures", batch.places.count)
         report.add("conseillers", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })

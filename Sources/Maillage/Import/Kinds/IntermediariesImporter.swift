@@ -17,12 +17,10 @@ package enum IntermediariesImporter {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
             reader.checkWidth()
-            guard let id = reader.value(at: at[0]) else {
-                reader.error(at[0], nil, "expected an id")
+            guard let id = reader.identifier(at: at[0], seen: seen) else {
                 _ = reader.finish(into: &report)
                 continue
             }
-            if let first = seen[id] { reader.error(at[0], id, "duplicate id, first seen on line \(first)") }
             var draft = IntermediaryDraft(publicId: id, line: record.line, actorType: "")
             draft.nom = reader.value(at: nomAt)
             switch reader.value(at: at[1]).map(context.actorTypes.match) {
