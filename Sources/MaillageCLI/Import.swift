@@ -31,6 +31,9 @@ extension MaillageCommand {
         @Option(help: ArgumentHelp("The date of the data (YYYY-MM-DD), for files whose rows carry none (aidants-connect). Defaults to today.", valueName: "date"))
         var dateMaj: String?
 
+        @Option(help: ArgumentHelp("The source the rows belong to, which keys updates with their ids. Defaults to the file's name without extension (cnfs and aidants-connect for those lists; a lieux row's own source column wins).", valueName: "name"))
+        var source: String?
+
         @Option(help: "text, or json for scripts.")
         var format: OutputFormat = .text
 
@@ -51,7 +54,7 @@ extension MaillageCommand {
                 let progress = Progress(label: "importing \(file)")
                 defer { progress.done() }
                 do {
-                    reports.append(try store.importFile(kind, path: file, options: ImportOptions(skipInvalid: skipInvalid, dataDate: dateMaj)))
+                    reports.append(try store.importFile(kind, path: file, options: ImportOptions(skipInvalid: skipInvalid, dataDate: dateMaj, source: source)))
                 } catch MaillageError.importFailed(let report) {
                     progress.done()
                     if format == .json { print(try JSONOutput.encode(report)) }

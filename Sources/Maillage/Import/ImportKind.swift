@@ -21,9 +21,13 @@ public struct ImportOptions: Sendable {
     /// The date (YYYY-MM-DD) of the data, for rows that carry none (the Aidants Connect list);
     /// today's date when not given, so that every place exports as valid v1.
     public var dataDate: String?
+    /// The source the file's rows belong to (rows of a lieux file with their own `source` keep it);
+    /// the file's name without extension when not given.
+    public var source: String?
 
-    public init(skipInvalid: Bool = false, dataDate: String? = nil) {
+    public init(skipInvalid: Bool = false, dataDate: String? = nil, source: String? = nil) {
         self.skipInvalid = skipInvalid
         self.dataDate = dataDate
+        self.source = source
     }
 }

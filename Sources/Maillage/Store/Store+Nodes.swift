@@ -101,7 +101,7 @@ struct BatchWriter {
             guard existing.kind == kind, existing.source == sourceId else {
                 let owner = sources.first { $0.value == existing.source }?.key ?? "?"
                 report.errors.append(issue(report, line: line, column: "id", value: publicId,
-                                           "this id already belongs to a \(existing.kind) of source '\(owner)'; expected an id unique across sources"))
+                                           "this id already belongs to \(existing.kind == "place" ? "a place" : "an intermediary") of source '\(owner)'; expected an id unique across sources (or pass --source '\(owner)' if this file is that source's new version)"))
                 linesRejected.insert(line)
                 return nil
             }
