@@ -17,7 +17,7 @@ extension RowReader {
     /// the v0.1 placeholder "00000000000000" reads as none.
     package mutating func pivot(at position: Int?) -> String? {
         guard var raw = value(at: position) else { return nil }
-        if raw.hasSuffix(".0"), raw.dropLast(2).utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } {
+        if raw.hasSuffix(".0"), raw.dropLast(2).isASCIIDigits {
             raw.removeLast(2)
             corrections.append("SIRET written as a float, repaired")
         }
