@@ -9,6 +9,8 @@ public struct GraphProjection: Sendable {
 
     // Nodes.
     public var publicIds: [String]
+    /// A place's or intermediary's name (the id when it has none).
+    public var names: [String]
     public var kinds: [NodeKind]
     public var active: [Bool]
     /// A place's commune (index into ``communeCodes``), -1 for intermediaries and unplaced places.
@@ -56,12 +58,13 @@ public struct GraphProjection: Sendable {
     public func service(_ slug: String) -> Int? { indexByServiceSlug[slug] }
 
     init(
-        publicIds: [String], kinds: [NodeKind], active: [Bool], commune: [Int32], latitude: [Double], longitude: [Double],
+        publicIds: [String], names: [String], kinds: [NodeKind], active: [Bool], commune: [Int32], latitude: [Double], longitude: [Double],
         headcount: [Int32], actorType: [String], serviceSlugs: [String], serviceParent: [Int32], communeCodes: [String],
         communePopulation: [Int32], communeLatitude: [Double], communeLongitude: [Double],
         relays: CompressedAdjacency<Bool>, referrals: CompressedAdjacency<Referral>, worksAt: CompressedAdjacency<Void>
     ) {
         self.publicIds = publicIds
+        self.names = names
         self.kinds = kinds
         self.active = active
         self.commune = commune

@@ -22,17 +22,19 @@ extension Store {
             let serviceParent = services.map { row -> Int32 in (row[2] as Int64?).flatMap { serviceNumber[$0] } ?? -1 }
 
             var nodeNumber: [Int64: Int32] = [:]
-            var publicIds: [String] = [], kinds: [GraphProjection.NodeKind] = [], active: [Bool] = []
+            var publicIds: [String] = [], names: [String] = [], kinds: [GraphProjection.NodeKind] = [], active: [Bool] = []
             var commune: [Int32] = [], latitude: [Double] = [], longitude: [Double] = []
             var headcount: [Int32] = [], actorType: [String] = []
             let nodes = try Row.fetchCursor(db, sql: """
-                SELECT n.id, n.public_id, n.kind, n.active, p.code_insee, p.latitude, p.longitude, i.headcount, i.actor_type
+                SELECT n.id, n.public_id, n.kind, n.active, p.code_insee, p.latitude, p.longitude, i.headcount, i.actor_type,
+                       COALESCE(p.nom, i.nom, n.public_id)
                 FROM node n LEFT JOIN place p ON p.node_id = n.id LEFT JOIN intermediary i ON i.node_id = n.id
                 ORDER BY n.public_id
                 """)
             while let row = try nodes.next() {
                 nodeNumber[row[0]] = Int32(publicIds.count)
                 publicIds.append(row[1])
+                names.append(row[9])
                 kinds.append(GraphProjection.NodeKind(rawValue: row[2]) ?? .place)
                 active.append(row[3])
                 commune.append((row[4] as String?).flatMap { communeIndex[$0] } ?? -1)
@@ -62,12 +64,19 @@ extension Store {
 
             let count = publicIds.count
             return GraphProjection(
-                publicIds: publicIds, kinds: kinds, active: active, commune: commune, latitude: latitude, longitude: longitude,
+                publicIds: publicIds, names: names, kinds: kinds, active: active, commune: commune, latitude: latitude, longitude: longitude,
                 headcount: headcount, actorType: actorType, serviceSlugs: services.map { $0[1] }, serviceParent: serviceParent,
                 communeCodes: codes, communePopulation: populations, communeLatitude: communeLatitudes, communeLongitude: communeLongitudes,
                 relays: CompressedAdjacency(count: count, edges: relayEdges),
                 referrals: CompressedAdjacency(count: count, edges: referralEdges),
                 worksAt: CompressedAdjacency(count: count, edges: workEdges))
         }
+    }
+}
+
+extension Store {
+    /// The services of the taxonomy as bit positions, in the same order as ``GraphProjection/serviceSlugs``.
+    public func serviceCatalog() throws -> ServiceCatalog {
+        try ServiceCatalog(taxonomy: taxonomy())
     }
 }

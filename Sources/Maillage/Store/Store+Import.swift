@@ -83,6 +83,7 @@ extension Store {
             try writer.write { db in
                 try body(db, &report)
                 if report.errors.count > errorsBefore, !options.skipInvalid { throw MaillageError.importFailed(report) }
+                try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
             }
         } catch let error as DatabaseError {
             throw MaillageError.unreadableFile(path: report.file, reason: "the database refused the data (\(error.message ?? error.description)); nothing was imported")

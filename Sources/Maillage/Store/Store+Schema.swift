@@ -152,6 +152,17 @@ extension Store {
                 CREATE INDEX referral_target ON referral(target_node_id);
                 """)
         }
+        migrator.registerMigration("v1: search") { db in
+            // Full-text search over names, communes and descriptions, accent- and case-insensitive.
+            // Rebuilt on demand when `data_version` has moved since it was built.
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL);
+                INSERT INTO meta (key, value) VALUES ('data_version', 0), ('search_version', -1);
+                CREATE VIRTUAL TABLE search_index USING fts5(
+                    public_id UNINDEXED, kind UNINDEXED, nom, commune, description,
+                    tokenize = 'unicode61 remove_diacritics 2');
+                """)
+        }
         return migrator
     }
 }

@@ -14,7 +14,8 @@ package struct LabelMatcher: Sendable {
     }
 
     private let labelsByKey: [String: String]
-    private let labels: [String]
+    /// The canonical labels, in the order given.
+    package let labels: [String]
 
     /// - Parameter entries: each canonical label with its aliases.
     package init(_ entries: [(label: String, aliases: [String])]) {
@@ -45,13 +46,19 @@ package struct LabelMatcher: Sendable {
         return best.map { .corrected($0.label) } ?? .unknown
     }
 
-    /// Up to `limit` labels closest to `raw`, for "did you mean" messages.
+    /// Up to `limit` labels closest to `raw`, for "did you mean" messages: labels starting with
+    /// it first, then those holding each of its words, then by edit distance.
     package func closest(to raw: String, limit: Int = 3) -> [String] {
         let key = Self.key(raw)
-        return labels
-            .map { ($0, Self.editDistance(key, Self.key($0), limit: .max)) }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(limit).map(\.0)
+        let words = key.split(separator: " ")
+        func rank(_ label: String) -> (Int, Int, String) {
+            let candidate = Self.key(label)
+            let candidateWords = candidate.split(separator: " ")
+            let missing = words.filter { word in !candidateWords.contains { $0.hasPrefix(word) } }.count
+            let tier = candidate.hasPrefix(key) ? 0 : 1 + missing
+            return (tier, Self.editDistance(key, candidate, limit: .max), label)
+        }
+        return labels.map { ($0, rank($0)) }.sorted { $0.1 < $1.1 }.prefix(limit).map(\.0)
     }
 
     /// The comparison key: lower case, no diacritics, straight apostrophes, single spaces.

@@ -1,0 +1,51 @@
+/// Everything known about one place or intermediary: `maillage show ID`.
+public struct NodeProfile: Sendable, Equatable, Codable {
+    public var id: String
+    public var kind: RelayResult.Kind
+    public var nom: String?
+    public var source: String
+    public var active: Bool
+    /// The actor type of an intermediary.
+    public var type: String?
+    public var headcount: Int?
+    public var codeInsee: String?
+    public var commune: String?
+    public var adresse: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public var horaires: String?
+    public var services: [Relayed]
+    public var programmes: [String]
+    /// Zone of intervention, as `level:code` (`epci:200071413`) or `france`.
+    public var zone: [String]
+    /// For a place, the intermediaries working there; for an intermediary, its places.
+    public var worksWith: [Link]
+    public var refersTo: [Referral]
+    public var referredFrom: [Referral]
+
+    public struct Relayed: Sendable, Equatable, Codable {
+        public var label: String
+        public var remote: Bool
+    }
+
+    public struct Link: Sendable, Equatable, Codable {
+        public var id: String
+        public var nom: String?
+    }
+
+    public struct Referral: Sendable, Equatable, Codable {
+        public var id: String
+        public var nom: String?
+        public var service: String?
+        public var weight: Double?
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, nom, source, active, type, headcount
+        case codeInsee = "code_insee"
+        case commune, adresse, latitude, longitude, horaires, services, programmes, zone
+        case worksWith = "works_with"
+        case refersTo = "refers_to"
+        case referredFrom = "referred_from"
+    }
+}

@@ -1,0 +1,123 @@
+extension RelayDirectory {
+    /// The places and intermediaries that relay the query's service (or a finer one under it)
+    /// within its radius, plus those whose zone of intervention covers the origin's commune and
+    /// those offering it remotely; nearest first, then by id.
+    ///
+    /// - Complexity: O(grid cells in the radius + candidates), independent of the directory's size.
+    public func relays(_ query: RelayQuery) throws(QueryError) -> [RelayResult] {
+        let wanted = catalog.descendants[try catalog.service(named: query.service)]
+        let filters = try Filters(query, vocabularies: vocabularies)
+        let (latitude, longitude, commune) = try origin(query.origin)
+
+        var found: [Int32: (distance: Double?, zone: Bool, remote: Bool)] = [:]
+        grid.within(query.radiusKm, ofLatitude: latitude, longitude: longitude) { index, distance in
+            if entries[index].services & wanted != 0 { found[Int32(index)] = (distance, false, false) }
+        }
+        for key in commune?.zoneKeys ?? [] {
+            for (entry, services) in byZone[key] ?? [] where services & wanted != 0 {
+                found[entry, default: (distance(to: Int(entry), latitude, longitude), false, false)].zone = true
+            }
+        }
+        for entry in remote where entries[Int(entry)].remoteServices & wanted != 0 {
+            found[entry, default: (distance(to: Int(entry), latitude, longitude), false, false)].remote = true
+        }
+
+        var results: [RelayResult] = []
+        for (index, match) in found {
+            let entry = entries[Int(index)]
+            guard filters.accept(entry) else { continue }
+            let members = entry.members.filter { $0.services & wanted != 0 && filters.acceptModalites(of: $0.member, in: entry) }
+            results.append(RelayResult(
+                id: entry.id, nom: entry.nom, codeInsee: entry.codeInsee, distanceKm: match.distance,
+                services: catalog.labels(in: entry.services & wanted), intermediaries: members.map(\.member), kind: entry.kind,
+                remote: match.remote, zone: match.zone, horaires: entry.hoursText))
+        }
+        results.sort { a, b in
+            switch (a.distanceKm, b.distanceKm) {
+            case let (x?, y?) where x != y: x < y
+            case (_?, nil): true
+            case (nil, _?): false
+            default: a.id < b.id
+            }
+        }
+        if let limit = query.limit { results = Array(results.prefix(max(0, limit))) }
+        return results
+    }
+
+    /// The origin's coordinates and its commune (for a point: the commune with the nearest centroid).
+    private func origin(_ origin: RelayQuery.Origin) throws(QueryError) -> (Double, Double, Commune?) {
+        switch origin {
+        case .commune(let code):
+            guard let commune = communes[code] else { throw .unknownCommune(code) }
+            return (commune.latitude, commune.longitude, commune)
+        case .point(let latitude, let longitude):
+            var nearest: (code: String, distance: Double)?
+            var radius = 10.0
+            while nearest == nil, radius <= 200 {
+                communeGrid.within(radius, ofLatitude: latitude, longitude: longitude) { index, distance in
+                    if distance < (nearest?.distance ?? .infinity) { nearest = (communeCodes[index], distance) }
+                }
+                radius *= 2
+            }
+            return (latitude, longitude, nearest.flatMap { communes[$0.code] })
+        }
+    }
+
+    private func distance(to entry: Int, _ latitude: Double, _ longitude: Double) -> Double? {
+        let target = entries[entry]
+        guard target.latitude.isFinite, target.longitude.isFinite else { return nil }
+        return Haversine.distanceKm(latitude, longitude, target.latitude, target.longitude)
+    }
+}
+
+/// The query's filters, validated against the vocabularies once.
+private struct Filters {
+    var publics: [String] = []
+    var priseEnCharge: [String] = []
+    var free = false
+    var modalites: [String] = []
+    var labels: [String] = []
+    var openAt: LocalDateTime?
+
+    init(_ query: RelayQuery, vocabularies: [String: LabelMatcher]) throws(QueryError) {
+        publics = try Self.canonical(query.publics, "--public", vocabularies["publics_specifiquement_adresses"])
+        priseEnCharge = try Self.canonical(query.priseEnCharge, "--prise-en-charge", vocabularies["prise_en_charge_specifique"])
+        modalites = try Self.canonical(query.modalites, "--modalite", vocabularies["modalites_accompagnement"])
+        labels = try Self.canonical(query.labels, "--label", vocabularies["programmes"])
+        free = query.free
+        openAt = query.openAt
+    }
+
+    /// Whether the place (or placeless intermediary) passes every filter but the per-member ones.
+    func accept(_ entry: RelayDirectory.Entry) -> Bool {
+        if !publics.allSatisfy(entry.publics.contains) { return false }
+        if !priseEnCharge.allSatisfy(entry.priseEnCharge.contains) { return false }
+        if free, !entry.frais.contains("Gratuit") { return false }
+        if !labels.allSatisfy(entry.labels.contains) { return false }
+        if !modalites.isEmpty {
+            let offered = entry.modalites.union(entry.members.flatMap { memberModalites($0.member, entry) })
+            if !modalites.allSatisfy(offered.contains) { return false }
+        }
+        if let openAt, entry.hours?.isOpen(at: openAt) != true { return false }
+        return true
+    }
+
+    /// Members are listed when they offer the asked modalités themselves or through their place.
+    func acceptModalites(of member: RelayResult.Member, in entry: RelayDirectory.Entry) -> Bool {
+        modalites.isEmpty || modalites.allSatisfy(entry.modalites.union(memberModalites(member, entry)).contains)
+    }
+
+    private func memberModalites(_ member: RelayResult.Member, _ entry: RelayDirectory.Entry) -> Set<String> {
+        entry.memberModalites[member.id] ?? []
+    }
+
+    private static func canonical(_ values: [String], _ option: String, _ matcher: LabelMatcher?) throws(QueryError) -> [String] {
+        guard let matcher else { return values }
+        return try values.map { value throws(QueryError) in
+            switch matcher.match(value) {
+            case .exact(let label), .corrected(let label): return label
+            case .unknown: throw .unknownValue(option: option, value: value, expected: matcher.labels)
+            }
+        }
+    }
+}

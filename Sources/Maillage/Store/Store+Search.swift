@@ -1,0 +1,45 @@
+import GRDB
+
+extension Store {
+    /// Places and intermediaries whose name, commune or description holds every word of `text`
+    /// (as a word or the start of one), ignoring case and accents; best matches first (bm25).
+    public func search(_ text: String, limit: Int = 20) throws -> [SearchHit] {
+        let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        guard !words.isEmpty else { return [] }
+        try refreshSearchIndexIfNeeded()
+        // Each word quoted (quotes doubled) and prefix-matched: no FTS5 syntax from the user gets through.
+        let match = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }.joined(separator: " ")
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT public_id, kind, nom, commune, snippet(search_index, 4, '[', ']', '…', 12)
+                FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 0, 0, 10, 5, 1), public_id LIMIT ?
+                """, arguments: [match, limit]).map {
+                SearchHit(id: $0[0], kind: RelayResult.Kind(rawValue: $0[1]) ?? .place, nom: $0[2], commune: $0[3], snippet: $0[4])
+            }
+        }
+    }
+
+    /// Rebuilds the full-text index when the data changed since it was built.
+    private func refreshSearchIndexIfNeeded() throws {
+        let stale = try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT value FROM meta WHERE key = 'data_version') <> (SELECT value FROM meta WHERE key = 'search_version')") == 1
+        }
+        guard stale else { return }
+        try writer.write { db in
+            try db.execute(sql: """
+                DELETE FROM search_index;
+                INSERT INTO search_index (public_id, kind, nom, commune, description)
+                SELECT n.public_id, 'place', p.nom, TRIM(IFNULL(c.nom, '') || ' ' || IFNULL(p.commune, '') || ' ' || IFNULL(p.code_postal, '')),
+                       TRIM(IFNULL(p.presentation_resume, '') || ' ' || IFNULL(p.presentation_detail, '') || ' ' || IFNULL(p.adresse, ''))
+                FROM place p JOIN node n ON n.id = p.node_id LEFT JOIN commune c ON c.code_insee = p.code_insee;
+                INSERT INTO search_index (public_id, kind, nom, commune, description)
+                SELECT n.public_id, 'intermediary', IFNULL(i.nom, n.public_id),
+                       IFNULL((SELECT GROUP_CONCAT(DISTINCT IFNULL(c.nom, p.commune)) FROM works_at w JOIN place p ON p.node_id = w.place_id
+                               LEFT JOIN commune c ON c.code_insee = p.code_insee WHERE w.intermediary_id = n.id), ''),
+                       t.label
+                FROM intermediary i JOIN node n ON n.id = i.node_id JOIN actor_type t ON t.slug = i.actor_type;
+                UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'data_version') WHERE key = 'search_version';
+                """)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Maillage
+
+extension MaillageCommand {
+    struct Path: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Where to send this person: the shortest referral chains to someone who relays the service.",
+            discussion: "Follows refers-to links breadth-first from a place or intermediary to every active relay of the service within --max-hops; fewest hops first, nearest first on ties.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("The place or intermediary the person is at (its public id).", valueName: "id"))
+        var from: String
+
+        @Option(help: "The service: its exact label or its slug.")
+        var service: String
+
+        @Option(name: .customLong("max-hops"), help: "The longest chain to consider.")
+        var maxHops = 3
+
+        @Option(help: "At most this many chains.")
+        var limit: Int?
+
+        @Option(help: "text, or json for scripts.")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            if maxHops < 0 { throw ValidationError("--max-hops must be zero or more; got \(maxHops).") }
+        }
+
+        func run() async throws {
+            let store = try global.openStore()
+            _ = try store.profile(of: from)  // an unknown id gets its "closest ids" message
+            var chains = try ReferralPaths.chains(in: store.graph(), catalog: store.serviceCatalog(), from: from, service: service, maxHops: maxHops)
+            if let limit { chains = Array(chains.prefix(max(0, limit))) }
+            if format == .json {
+                print(try JSONOutput.encode(chains))
+            } else if chains.isEmpty {
+                print("No relay of '\(service)' can be reached from \(from) within \(maxHops) referral(s).")
+            } else {
+                print(chains.map { chain in
+                    let distance = chain.distanceKm.map { String(format: ", %.1f km", $0) } ?? ""
+                    return "\(chain.hops) hop(s)\(distance): " + zip(chain.names, chain.path).map { "\($0) [\($1)]" }.joined(separator: " → ")
+                        + "\n    relays: \(chain.services.joined(separator: ", "))"
+                }.joined(separator: "\n"))
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Maillage
+
+extension MaillageCommand {
+    struct Relays: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find who relays a service near a commune or a point.",
+            discussion: """
+                Lists the places and intermediaries that relay the service (or a finer service under it) \
+                within the radius, those whose zone of intervention covers the commune, and those offering \
+                it remotely; nearest first. Distances are great-circle (haversine, R = 6371.0 km) from the \
+                commune's centroid or the point.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "The service: its exact label or its slug (e.g. aide-aux-demarches-administratives, caf).")
+        var service: String
+
+        @Option(help: ArgumentHelp("The INSEE code of the person's commune.", valueName: "insee"))
+        var commune: String?
+
+        @Option(help: "The latitude of the person's location (with --lon).")
+        var lat: Double?
+
+        @Option(help: "The longitude of the person's location (with --lat).")
+        var lon: Double?
+
+        @Option(name: .customLong("radius-km"), help: "How far to look, in km (inclusive).")
+        var radiusKm: Double = 10
+
+        @Option(name: .customLong("public"), help: "Keep places that specifically address this public (e.g. Seniors). Repeatable.")
+        var publics: [String] = []
+
+        @Option(name: .customLong("prise-en-charge"), help: "Keep places with this specific support (e.g. Surdité, Langues étrangères (autres)). Repeatable.")
+        var priseEnCharge: [String] = []
+
+        @Flag(help: "Keep places that are free (frais_a_charge: Gratuit).")
+        var free = false
+
+        @Option(name: .customLong("modalite"), help: "Keep relays offering this modalité (e.g. À distance). Repeatable.")
+        var modalites: [String] = []
+
+        @Option(name: .customLong("label"), help: "Keep places with this programme or label (e.g. France Services, Aidants Connect). Repeatable.")
+        var labels: [String] = []
+
+        @Option(name: .customLong("open-at"), help: ArgumentHelp("Keep places open then, local time in France.", valueName: "YYYY-MM-DDTHH:MM"))
+        var openAt: String?
+
+        @Option(help: "At most this many results.")
+        var limit: Int?
+
+        @Option(help: "text, or json for scripts.")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            switch (commune, lat, lon) {
+            case (_?, nil, nil), (nil, _?, _?): break
+            case (_?, _, _): throw ValidationError("Give either --commune or --lat and --lon, not both.")
+            default: throw ValidationError("Give the person's commune (--commune INSEE) or location (--lat and --lon together).")
+            }
+            if let lat, !(-90...90).contains(lat) { throw ValidationError("--lat must be between -90 and 90; got \(lat).") }
+            if let lon, !(-180...180).contains(lon) { throw ValidationError("--lon must be between -180 and 180; got \(lon).") }
+            if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1; got \(limit).") }
+            if let openAt, LocalDateTime(parsing: openAt) == nil { throw QueryError.invalidDate(openAt) }
+        }
+
+        func run() async throws {
+            var query = RelayQuery(service: service, origin: commune.map { .commune($0) } ?? .point(latitude: lat ?? 0, longitude: lon ?? 0))
+            query.radiusKm = radiusKm
+            query.publics = publics
+            query.priseEnCharge = priseEnCharge
+            query.free = free
+            query.modalites = modalites
+            query.labels = labels
+            query.openAt = openAt.flatMap(LocalDateTime.init(parsing:))
+            query.limit = limit
+            let results = try global.openStore().relayDirectory().relays(query)
+            if format == .json {
+                print(try JSONOutput.encode(results))
+            } else {
+                print(RelayText.describe(results, query: query))
+            }
+        }
+    }
+}
+
+/// The text form of relay results.
+enum RelayText {
+    static func describe(_ results: [RelayResult], query: RelayQuery) -> String {
+        guard !results.isEmpty else { return "Nobody relays '\(query.service)' within \(query.radiusKm) km, by zone or remotely, with these filters." }
+        return results.map { result in
+            var flags: [String] = []
+            if result.zone { flags.append("zone") }
+            if result.remote { flags.append("remote") }
+            let distance = result.distanceKm.map { String(format: "%6.1f km", $0) } ?? "      —  "
+            var line = "\(distance)  \(result.nom) [\(result.id)]"
+            if let code = result.codeInsee { line += " \(code)" }
+            if !flags.isEmpty { line += " (\(flags.joined(separator: ", ")))" }
+            line += "\n           services: \(result.services.joined(separator: ", "))"
+            for member in result.intermediaries {
+                line += "\n           · \(member.nom ?? member.id) [\(member.id)], \(member.type)" + (member.headcount.map { ", \($0) people" } ?? "")
+            }
+            if let hours = result.horaires { line += "\n           horaires: \(hours)" }
+            return line
+        }.joined(separator: "\n")
+    }
+}
