@@ -15,7 +15,7 @@ extension MaillageCommand {
         @Option(help: "The service: its exact label or its slug.")
         var service: String
 
-        @Option(name: .customLong("max-hops"), help: "The longest chain to consider.")
+        @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "The longest chain to consider.")
         var maxHops = 3
 
         @Option(help: "At most this many chains.")

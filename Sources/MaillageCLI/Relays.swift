@@ -21,13 +21,13 @@ extension MaillageCommand {
         @Option(help: ArgumentHelp("The INSEE code of the person's commune.", valueName: "insee"))
         var commune: String?
 
-        @Option(help: "The latitude of the person's location (with --lon).")
+        @Option(parsing: .unconditional, help: "The latitude of the person's location (with --lon); negative values (La Réunion, Mayotte) are fine.")
         var lat: Double?
 
-        @Option(help: "The longitude of the person's location (with --lat).")
+        @Option(parsing: .unconditional, help: "The longitude of the person's location (with --lat).")
         var lon: Double?
 
-        @Option(name: .customLong("radius-km"), help: "How far to look, in km (inclusive).")
+        @Option(name: .customLong("radius-km"), parsing: .unconditional, help: "How far to look, in km (inclusive).")
         var radiusKm: Double = 10
 
         @Option(name: .customLong("public"), help: "Keep places that specifically address this public (e.g. Seniors). Repeatable.")
@@ -101,7 +101,7 @@ enum RelayText {
             if !flags.isEmpty { line += " (\(flags.joined(separator: ", ")))" }
             line += "\n           services: \(result.services.joined(separator: ", "))"
             for member in result.intermediaries {
-                line += "\n           · \(member.nom ?? member.id) [\(member.id)], \(member.type)" + (member.headcount.map { ", \($0) people" } ?? "")
+                line += "\n           · \(member.nom ?? member.id) [\(member.id)], \(member.type)" + (member.headcount.map { $0 == 1 ? ", 1 person" : ", \($0) people" } ?? "")
             }
             if let hours = result.horaires { line += "\n           horaires: \(hours)" }
             return line

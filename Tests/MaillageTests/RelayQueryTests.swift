@@ -121,3 +121,21 @@ import Testing
         #expect(LocalDateTime(parsing: "2025-02-30T10:00") == nil && LocalDateTime(parsing: "demain") == nil)
     }
 }
+
+@Suite struct RelayJSONTests {
+    @Test func jsonCarriesTheContractKeys() throws {
+        var query = RelayQuery(service: "caf", origin: .commune("07186"))
+        query.radiusKm = 1
+        let results = try RelayQueryTests.directory().relays(query)
+        let data = try JSONEncoder().encode(results)
+        let objects = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let first = try #require(objects.first)
+        for key in ["id", "nom", "code_insee", "distance_km", "services", "intermediaries", "kind", "remote", "zone"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+        #expect(first["kind"] as? String == "place" && first["remote"] as? Bool == false)
+        // A placeless intermediary has a null distance, not a missing one.
+        let placeless = try #require(objects.first { $0["kind"] as? String == "intermediary" })
+        #expect(placeless["distance_km"] is NSNull && placeless["code_insee"] is NSNull)
+    }
+}

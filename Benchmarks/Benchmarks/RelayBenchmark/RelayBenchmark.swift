@@ -51,40 +51,79 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try national.directory.relays(query))
     }
 
-    // The comparison: a plain bounding-box SQL for the same question, through the sqlite3 shell's
-    // own timer, one statement per origin; its per-query CPU times (user + sys: `real` is only
-    // printed to the millisecond) become the measurements.
+    // The comparisons: the same question as SQL through the sqlite3 shell, one statement per origin,
+    // timed by the shell itself; its per-query CPU times (user + sys: `real` is only printed to the
+    // millisecond) become the measurements. First a plain bounding box on the place table, then the
+    // same box through an R*Tree index built for the purpose (the other spatial index considered).
+    let queryTime = BenchmarkMetric.custom("query time (µs)", polarity: .prefersSmaller, useScalingFactor: false)
+    let sqlOrigins = Array(national.origins.prefix(500))
     Benchmark("same query as bounding-box SQL in the sqlite3 shell (per query, from .timer)",
-              configuration: .init(metrics: [.custom("query time (µs)", polarity: .prefersSmaller, useScalingFactor: false)],
-                                   maxIterations: 1)) { benchmark in
-        var script = ".timer on\n.output /dev/null\n"
-        for origin in national.origins.prefix(500) {
-            let dLat = 10 / 111.195, dLon = 10 / (111.195 * cos(origin.latitude * .pi / 180))
-            script += """
+              configuration: .init(metrics: [queryTime], maxIterations: 1)) { benchmark in
+        let statements = sqlOrigins.map { origin in
+            let box = BoundingBox(latitude: origin.latitude, longitude: origin.longitude, radiusKm: 10)
+            return """
                 SELECT n.public_id, p.latitude, p.longitude FROM place p JOIN node n ON n.id = p.node_id
                 JOIN relay r ON r.node_id = n.id JOIN service s ON s.id = r.service_id
-                WHERE p.latitude BETWEEN \(origin.latitude - dLat) AND \(origin.latitude + dLat)
-                  AND p.longitude BETWEEN \(origin.longitude - dLon) AND \(origin.longitude + dLon)
+                WHERE p.latitude BETWEEN \(box.south) AND \(box.north) AND p.longitude BETWEEN \(box.west) AND \(box.east)
                   AND (s.slug = 'aide-aux-demarches-administratives' OR s.parent_id = (SELECT id FROM service WHERE slug = 'aide-aux-demarches-administratives'));
-
                 """
         }
+        for time in try SQLiteShell.timings(database: national.path, statements: statements) { benchmark.measurement(queryTime, time) }
+    }
+    Benchmark("same query through an R*Tree index in the sqlite3 shell (per query, from .timer)",
+              configuration: .init(metrics: [queryTime], maxIterations: 1)) { benchmark in
+        let copy = national.path + ".rtree.sqlite"
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.copyItem(atPath: national.path, toPath: copy)
+        _ = try SQLiteShell.timings(database: copy, statements: [
+            "CREATE VIRTUAL TABLE place_rtree USING rtree(id, south, north, west, east);",
+            "INSERT INTO place_rtree SELECT node_id, latitude, latitude, longitude, longitude FROM place WHERE latitude IS NOT NULL;",
+        ])
+        let statements = sqlOrigins.map { origin in
+            let box = BoundingBox(latitude: origin.latitude, longitude: origin.longitude, radiusKm: 10)
+            return """
+                SELECT n.public_id FROM place_rtree t JOIN node n ON n.id = t.id
+                JOIN relay r ON r.node_id = n.id JOIN service s ON s.id = r.service_id
+                WHERE t.south >= \(box.south) AND t.north <= \(box.north) AND t.west >= \(box.west) AND t.east <= \(box.east)
+                  AND (s.slug = 'aide-aux-demarches-administratives' OR s.parent_id = (SELECT id FROM service WHERE slug = 'aide-aux-demarches-administratives'));
+                """
+        }
+        for time in try SQLiteShell.timings(database: copy, statements: statements) { benchmark.measurement(queryTime, time) }
+    }
+}
+
+/// The box of latitudes and longitudes around a point that holds every point within a radius.
+private struct BoundingBox {
+    let south: Double, north: Double, west: Double, east: Double
+
+    init(latitude: Double, longitude: Double, radiusKm: Double) {
+        let dLat = radiusKm / 111.195, dLon = radiusKm / (111.195 * cos(latitude * .pi / 180))
+        south = latitude - dLat
+        north = latitude + dLat
+        west = longitude - dLon
+        east = longitude + dLon
+    }
+}
+
+/// Runs statements through the sqlite3 shell with `.timer on` and returns each one's CPU time in µs.
+private enum SQLiteShell {
+    static func timings(database: String, statements: [String]) throws -> [Int] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [national.path]
+        process.arguments = [database]
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
+        input.fileHandleForWriting.write(Data((".timer on\n.output /dev/null\n" + statements.joined(separator: "\n")).utf8))
         try input.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        for line in text.split(separator: "\n") where line.hasPrefix("Run Time: ") {
-            // "Run Time: real 0.001 user 0.000850 sys 0.000012"
+        // "Run Time: real 0.001 user 0.000850 sys 0.000012"
+        return text.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ")
-            guard fields.count >= 8, let user = Double(fields[5]), let system = Double(fields[7]) else { continue }
-            benchmark.measurement(.custom("query time (µs)", polarity: .prefersSmaller, useScalingFactor: false), Int((user + system) * 1_000_000))
+            guard line.hasPrefix("Run Time: "), fields.count >= 8, let user = Double(fields[5]), let system = Double(fields[7]) else { return nil }
+            return Int((user + system) * 1_000_000)
         }
     }
 }
