@@ -124,7 +124,7 @@ import Testing
 
 @Suite struct RelayJSONTests {
     @Test func jsonCarriesTheContractKeys() throws {
-        var query = RelayQuery(service: "caf", origin: .commune("07186"))
+        var query = RelayQuery(service: "aide-aux-demarches-administratives", origin: .commune("07186"))
         query.radiusKm = 1
         let results = try RelayQueryTests.directory().relays(query)
         let data = try JSONEncoder().encode(results)
