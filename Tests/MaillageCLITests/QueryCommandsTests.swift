@@ -53,3 +53,25 @@ import Testing
         #expect(relays.lat == -21.11 && relays.lon == 55.53)
     }
 }
+
+@Suite struct GapsCommandTests {
+    @Test func gapsTakesItsOptions() throws {
+        let gaps = try #require(try MaillageCommand.parseAsRoot([
+            "gaps", "--service", "caf", "--radius-km", "20", "--level", "epci", "--within", "07", "--min-relays", "2",
+            "--public", "Seniors", "--prise-en-charge", "Surdité", "--free", "--label", "Aidants Connect", "--format", "csv",
+        ]) as? MaillageCommand.Gaps)
+        #expect(gaps.level == .epci && gaps.within == "07" && gaps.minRelays == 2 && gaps.free && gaps.format == .csv)
+        #expect(gaps.publics == ["Seniors"] && gaps.priseEnCharge == ["Surdité"] && gaps.labels == ["Aidants Connect"])
+        for bad in [["--level", "pays"], ["--min-relays", "0"], ["--level", "france"]] {
+            #expect(throws: (any Error).self) { try MaillageCommand.parseAsRoot(["gaps", "--service", "caf", "--radius-km", "20"] + bad) }
+        }
+    }
+
+    @Test func csvQuotesNamesAndLeavesUnknownsEmpty() {
+        let report = GapReport(service: "CAF", radiusKm: 10, level: .commune, minRelays: 1, population: 10, uncoveredPopulation: 10, territories: [
+            TerritoryGap(code: "07001", nom: "Saint-\"Quote\", Village", population: 10, uncoveredPopulation: 10, nearestKm: nil,
+                         relaysWithin: 0, relaysByZone: 0, communes: 1, uncoveredCommunes: 1),
+        ])
+        #expect(GapText.csv(report) == "code,nom,population,uncovered_population,nearest_km,relays_within,relays_by_zone,communes,uncovered_communes\n07001,\"Saint-\"\"Quote\"\", Village\",10,10,,0,0,1,1\n")
+    }
+}

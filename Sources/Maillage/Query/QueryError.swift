@@ -8,6 +8,7 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
     case invalidDate(String)
     case unknownIdentifier(String, closest: [String])
     case tooManyServices(Int)
+    case unknownTerritory(String)
 
     public var errorDescription: String? {
         switch self {
@@ -21,6 +22,8 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
             "Cannot read '\(text)' as a date and time: expected YYYY-MM-DDTHH:MM (local time in France), e.g. 2025-03-15T10:30."
         case .unknownIdentifier(let id, let closest):
             "No place or intermediary has the id '\(id)'." + (closest.isEmpty ? "" : " Closest ids: \(closest.joined(separator: ", ")).")
+        case .unknownTerritory(let code):
+            "No territory has the code '\(code)': expected a commune's INSEE code, an EPCI's SIREN, a département code, or region:CODE."
         case .tooManyServices(let count):
             "The taxonomy has \(count) services; relay queries support at most 64."
         }

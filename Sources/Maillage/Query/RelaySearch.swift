@@ -6,7 +6,8 @@ extension RelayDirectory {
     /// - Complexity: O(grid cells in the radius + candidates), independent of the directory's size.
     public func relays(_ query: RelayQuery) throws(QueryError) -> [RelayResult] {
         let wanted = catalog.descendants[try catalog.service(named: query.service)]
-        let filters = try Filters(query, vocabularies: vocabularies)
+        let filters = try RelayFilters(publics: query.publics, priseEnCharge: query.priseEnCharge, free: query.free,
+                                       modalites: query.modalites, labels: query.labels, openAt: query.openAt, vocabularies: vocabularies)
         let (latitude, longitude, commune) = try origin(query.origin)
 
         var found: [Int32: (distance: Double?, zone: Bool, remote: Bool)] = [:]
@@ -67,57 +68,5 @@ extension RelayDirectory {
         let target = entries[entry]
         guard target.latitude.isFinite, target.longitude.isFinite else { return nil }
         return Haversine.distanceKm(latitude, longitude, target.latitude, target.longitude)
-    }
-}
-
-/// The query's filters, validated against the vocabularies once.
-private struct Filters {
-    var publics: [String] = []
-    var priseEnCharge: [String] = []
-    var free = false
-    var modalites: [String] = []
-    var labels: [String] = []
-    var openAt: LocalDateTime?
-
-    init(_ query: RelayQuery, vocabularies: [String: LabelMatcher]) throws(QueryError) {
-        publics = try Self.canonical(query.publics, "--public", vocabularies["publics_specifiquement_adresses"])
-        priseEnCharge = try Self.canonical(query.priseEnCharge, "--prise-en-charge", vocabularies["prise_en_charge_specifique"])
-        modalites = try Self.canonical(query.modalites, "--modalite", vocabularies["modalites_accompagnement"])
-        labels = try Self.canonical(query.labels, "--label", vocabularies["programmes"])
-        free = query.free
-        openAt = query.openAt
-    }
-
-    /// Whether the place (or placeless intermediary) passes every filter but the per-member ones.
-    func accept(_ entry: RelayDirectory.Entry) -> Bool {
-        if !publics.allSatisfy(entry.publics.contains) { return false }
-        if !priseEnCharge.allSatisfy(entry.priseEnCharge.contains) { return false }
-        if free, !entry.frais.contains("Gratuit") { return false }
-        if !labels.allSatisfy(entry.labels.contains) { return false }
-        if !modalites.isEmpty {
-            let offered = entry.modalites.union(entry.members.flatMap { memberModalites($0.member, entry) })
-            if !modalites.allSatisfy(offered.contains) { return false }
-        }
-        if let openAt, entry.hours?.isOpen(at: openAt) != true { return false }
-        return true
-    }
-
-    /// Members are listed when they offer the asked modalités themselves or through their place.
-    func acceptModalites(of member: RelayResult.Member, in entry: RelayDirectory.Entry) -> Bool {
-        modalites.isEmpty || modalites.allSatisfy(entry.modalites.union(memberModalites(member, entry)).contains)
-    }
-
-    private func memberModalites(_ member: RelayResult.Member, _ entry: RelayDirectory.Entry) -> Set<String> {
-        entry.memberModalites[member.id] ?? []
-    }
-
-    private static func canonical(_ values: [String], _ option: String, _ matcher: LabelMatcher?) throws(QueryError) -> [String] {
-        guard let matcher else { return values }
-        return try values.map { value throws(QueryError) in
-            switch matcher.match(value) {
-            case .exact(let label), .corrected(let label): return label
-            case .unknown: throw .unknownValue(option: option, value: value, expected: matcher.labels)
-            }
-        }
     }
 }

@@ -1,0 +1,64 @@
+/// The territorial hierarchy with names and populations, for aggregating analyses per territory.
+public struct TerritoryTable: Sendable {
+    public struct Commune: Sendable, Equatable {
+        public var code: String
+        public var nom: String
+        public var population: Int
+        public var latitude: Double
+        public var longitude: Double
+        public var epci: String?
+        public var departement: String
+        public var region: String
+
+        /// The code of the territory of `level` this commune belongs to.
+        public func code(at level: TerritoryLevel) -> String? {
+            switch level {
+            case .commune: code
+            case .epci: epci
+            case .departement: departement
+            case .region: region
+            case .france: "france"
+            }
+        }
+    }
+
+    /// Every commune, ordered by code.
+    public var communes: [Commune]
+    /// Names of the EPCI, départements and régions, by level and code.
+    public var names: [TerritoryLevel: [String: String]]
+
+    /// The name of a territory.
+    public func name(of code: String, at level: TerritoryLevel) -> String {
+        level == .france ? "France" : names[level]?[code] ?? code
+    }
+
+    /// The indices of the communes inside `scope` (all of them when nil).
+    ///
+    /// `scope` is a commune code (5 characters), an EPCI SIREN (9 digits), a département code, or
+    /// `region:CODE` (région and département codes overlap: bare `84` is Vaucluse).
+    public func communes(within scope: String?) throws(QueryError) -> [Int] {
+        guard let scope else { return Array(communes.indices) }
+        let (level, code) = try resolve(scope)
+        return communes.indices.filter { communes[$0].code(at: level) == code }
+    }
+
+    /// The level and code a scope names.
+    func resolve(_ scope: String) throws(QueryError) -> (TerritoryLevel, String) {
+        let parts = scope.split(separator: ":", maxSplits: 1).map(String.init)
+        if parts.count == 2, let level = TerritoryLevel(rawValue: parts[0].lowercased()), known(parts[1], at: level) {
+            return (level, parts[1])
+        }
+        for level in [TerritoryLevel.commune, .epci, .departement, .region] where known(scope, at: level) {
+            return (level, scope)
+        }
+        throw .unknownTerritory(scope)
+    }
+
+    private func known(_ code: String, at level: TerritoryLevel) -> Bool {
+        switch level {
+        case .commune: communes.contains { $0.code == code }
+        case .france: code.lowercased() == "france"
+        default: names[level]?[code] != nil
+        }
+    }
+}
