@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Maillage
+@testable import Maillage
 import Testing
 @testable import MaillageCLI
 

@@ -71,3 +71,19 @@ import Testing
         #expect(throws: QueryError.unknownTerritory("99")) { try report { $0.within = "99" } }
     }
 }
+
+/// The demo territory's holes, checked against the seed generator's own independent computation
+/// (Scripts/seeds/make_demo.py: population of communes with no place offering the service
+/// within 15 km, haversine in Python). No zone of intervention in the demo covers these services.
+@Suite struct DemoGapsTests {
+    @Test(arguments: [("acquisition-de-materiel-informatique-a-prix-solidaire", 166_957), ("parentalite-et-education-avec-le-numerique", 120_538)])
+    func uncoveredPopulationMatchesThePythonComputation(service: String, uncovered: Int) throws {
+        let store = try Fixtures.store()
+        let demo = Fixtures.seeds.appendingPathComponent("demo")
+        for (kind, file) in [(ImportKind.communes, "communes.csv"), (.lieux, "lieux.csv"), (.intermediaries, "intermediaires.csv")] {
+            _ = try store.importFile(kind, path: demo.appendingPathComponent(file).path)
+        }
+        let report = try store.relayDirectory().gaps(GapQuery(service: service, radiusKm: 15), territories: store.territoryTable())
+        #expect(report.population == 334_231 && report.uncoveredPopulation == uncovered)
+    }
+}
