@@ -10,6 +10,7 @@ private let shared = root.deletingLastPathComponent().appendingPathComponent("sh
 private struct National: Sendable {
     let path: String
     let directory: RelayDirectory
+    let territories: TerritoryTable
     /// Communes to query from, drawn once with a fixed seed.
     let origins: [(code: String, latitude: Double, longitude: Double)]
 
@@ -33,7 +34,7 @@ private struct National: Sendable {
             guard record.line > 1, let lat = Double(record.fields[11]), let lon = Double(record.fields[12]) else { return }
             if Int.random(in: 0..<35, using: &random) == 0 { origins.append((record.fields[0], lat, lon)) }
         }
-        return National(path: path, directory: try store.relayDirectory(), origins: origins)
+        return National(path: path, directory: try store.relayDirectory(), territories: try store.territoryTable(), origins: origins)
     }
 }
 
@@ -49,6 +50,17 @@ let benchmarks: @Sendable () -> Void = {
         var query = RelayQuery(service: "aide-aux-demarches-administratives", origin: .commune(origin.code))
         query.radiusKm = 10
         blackHole(try national.directory.relays(query))
+    }
+
+    // Coverage holes for one service over every commune of France (target: under 1 s).
+    Benchmark("gaps --service aide-aux-demarches-administratives --radius-km 10, all 34,875 communes (maillage)",
+              configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 1, maxIterations: 10)) { _ in
+        blackHole(try national.directory.gaps(GapQuery(service: "aide-aux-demarches-administratives", radiusKm: 10), territories: national.territories))
+    }
+    Benchmark("gaps --service acquisition-de-materiel-informatique-a-prix-solidaire --radius-km 10, all communes (maillage)",
+              configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 1, maxIterations: 10)) { _ in
+        blackHole(try national.directory.gaps(GapQuery(service: "acquisition-de-materiel-informatique-a-prix-solidaire", radiusKm: 10),
+                                              territories: national.territories))
     }
 
     // The comparisons: the same question as SQL through the sqlite3 shell, one statement per origin,

@@ -97,17 +97,25 @@ extension RelayDirectory {
         var population = 0, uncovered = 0
         for index in scope {
             let commune = territories.communes[index]
-            var within = Set<Int32>()
+            // Relays within the radius (each point is visited once), and the nearest of them.
+            var within = 0
+            var nearestWithin: Double?
             if commune.latitude.isFinite {
-                grid.within(query.radiusKm, ofLatitude: commune.latitude, longitude: commune.longitude) { entry, _ in
-                    if eligible[entry] { within.insert(Int32(entry)) }
+                grid.within(query.radiusKm, ofLatitude: commune.latitude, longitude: commune.longitude) { entry, distance in
+                    guard eligible[entry] else { return }
+                    within += 1
+                    nearestWithin = min(nearestWithin ?? distance, distance)
                 }
             }
-            var reaching = within
+            // Relays reaching it through their zone, unless already counted within the radius.
+            var byZoneOnly = Set<Int32>()
             for key in self.communes[commune.code]?.zoneKeys ?? [] {
-                for (entry, services) in byZone[key] ?? [] where services & wanted != 0 && eligible[Int(entry)] { reaching.insert(entry) }
+                for (entry, services) in byZone[key] ?? [] where services & wanted != 0 && eligible[Int(entry)] {
+                    if let distance = distance(from: commune, to: Int(entry)), distance <= query.radiusKm { continue }
+                    byZoneOnly.insert(entry)
+                }
             }
-            let isCovered = reaching.count >= query.minRelays
+            let isCovered = within + byZoneOnly.count >= query.minRelays
             let gap = isCovered ? 0 : commune.population
             population += commune.population
             uncovered += gap
@@ -122,9 +130,9 @@ extension RelayDirectory {
             rows[code]?.communes += 1
             rows[code]?.uncoveredCommunes += isCovered ? 0 : 1
             if query.level == .commune {
-                rows[code]?.relaysWithin = within.count
-                rows[code]?.relaysByZone = reaching.count - within.count
-                rows[code]?.nearestKm = nearest.nearest(latitude: commune.latitude, longitude: commune.longitude)?.distanceKm
+                rows[code]?.relaysWithin = within
+                rows[code]?.relaysByZone = byZoneOnly.count
+                rows[code]?.nearestKm = nearestWithin ?? nearest.nearest(latitude: commune.latitude, longitude: commune.longitude)?.distanceKm
             }
         }
         let territories = order.compactMap { rows[$0] }.sorted {
@@ -132,5 +140,12 @@ extension RelayDirectory {
         }
         return GapReport(service: catalog.labels[try catalog.service(named: query.service)], radiusKm: query.radiusKm, level: query.level,
                          minRelays: query.minRelays, population: population, uncoveredPopulation: uncovered, territories: territories)
+    }
+
+    /// The distance from a commune's centroid to an entry, when both have a location.
+    private func distance(from commune: TerritoryTable.Commune, to entry: Int) -> Double? {
+        let target = entries[entry]
+        guard commune.latitude.isFinite, target.latitude.isFinite, target.longitude.isFinite else { return nil }
+        return Haversine.distanceKm(commune.latitude, commune.longitude, target.latitude, target.longitude)
     }
 }
