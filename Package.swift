@@ -28,7 +28,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "maillage", dependencies: ["MaillageCLI"]),
-        .testTarget(name: "MaillageTests", dependencies: ["Maillage"]),
+        .testTarget(name: "MaillageTests", dependencies: ["Maillage"], exclude: ["Resources"]),
         .testTarget(name: "MaillageCLITests", dependencies: ["MaillageCLI"]),
     ],
     swiftLanguageModes: [.v6]
