@@ -1,8 +1,8 @@
 """Reference answers from NetworkX for maillage's network measures.
 
 Generates seeded random graphs (sparse, clustered, with isolated nodes and bridges), runs
-NetworkX's articulation_points, bridges, core_number and betweenness_centrality (defaults:
-normalized=True, endpoints=False) on them, and writes the inputs and answers to
+NetworkX's articulation_points, bridges, core_number, betweenness_centrality (defaults:
+normalized=True, endpoints=False) and the modularity of louvain_communities (seed 42) on them, and writes the inputs and answers to
 Tests/MaillageTests/Resources/network-reference.json, which the Swift tests compare against.
 
 Run from the project root: python3 Benchmarks/compare/network_reference.py
@@ -41,6 +41,7 @@ for seed, n, extra in [(1, 12, 1), (2, 30, 2), (3, 60, 3), (4, 90, 1), (5, 150, 
         "core_number": [nx.core_number(g)[v] for v in range(n)],
         "betweenness": [nx.betweenness_centrality(g)[v] for v in range(n)],
         "isolated": sorted(nx.isolates(g)),
+        "louvain_modularity": nx.community.modularity(g, nx.community.louvain_communities(g, seed=42)),
     })
 out = "Tests/MaillageTests/Resources/network-reference.json"
 with open(out, "w") as f:

@@ -29,6 +29,19 @@ import Testing
         #expect(abs(graph.betweenness()[2] - 2.0 / 3) < 1e-12)
     }
 
+    @Test func louvainSplitsTwoCliquesJoinedByOneEdge() {
+        // Two 4-cliques (6 edges each) joined by 3–4: m = 13. Each community has 6 inner edges and
+        // degree 13, so Q = 2 × (6/13 − (13/26)²) = 12/13 − 1/2.
+        var edges: [(Int, Int)] = [(3, 4)]
+        for group in [[0, 1, 2, 3], [4, 5, 6, 7]] {
+            for a in group { for b in group where a < b { edges.append((a, b)) } }
+        }
+        let graph = UndirectedGraph(count: 9, edges: edges)
+        let communities = graph.louvainCommunities()
+        #expect(communities == [[0, 1, 2, 3], [4, 5, 6, 7], [8]])
+        #expect(abs(graph.modularity(of: communities) - (12.0 / 13 - 0.5)) < 1e-12)
+    }
+
     /// The answers of NetworkX 3.6.1 on seeded random graphs (Benchmarks/compare/network_reference.py).
     @Test func matchesNetworkX() throws {
         struct Reference: Decodable {
@@ -40,6 +53,7 @@ import Testing
                 var core_number: [Int]
                 var betweenness: [Double]
                 var isolated: [Int]
+                var louvain_modularity: Double
             }
             var cases: [Case]
         }
@@ -55,6 +69,10 @@ import Testing
             for (ours, theirs) in zip(graph.betweenness(), item.betweenness) {
                 #expect(abs(ours - theirs) <= 1e-9 * max(1, abs(theirs)))
             }
+            let communities = graph.louvainCommunities()
+            #expect(communities.flatMap { $0 }.sorted() == Array(0..<item.count))
+            #expect(graph.modularity(of: communities) >= item.louvain_modularity - 0.01,
+                    "ours \(graph.modularity(of: communities)), NetworkX \(item.louvain_modularity)")
         }
     }
 }
