@@ -75,3 +75,11 @@ import Testing
         #expect(GapText.csv(report) == "code,nom,population,uncovered_population,nearest_km,relays_within,relays_by_zone,communes,uncovered_communes\n07001,\"Saint-\"\"Quote\"\", Village\",10,10,,0,0,1,1\n")
     }
 }
+
+@Suite struct NetworkCommandTests {
+    @Test func networkTakesScopeLevelAndFormat() throws {
+        let network = try #require(try MaillageCommand.parseAsRoot(["network", "--within", "07", "--level", "intermediaries", "--format", "json"]) as? MaillageCommand.Network)
+        #expect(network.within == "07" && network.level == .intermediaries && network.format == .json)
+        #expect(throws: (any Error).self) { try MaillageCommand.parseAsRoot(["network", "--level", "everyone"]) }
+    }
+}

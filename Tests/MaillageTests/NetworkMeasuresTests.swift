@@ -76,3 +76,36 @@ import Testing
         }
     }
 }
+
+@Suite struct ReferralNetworkTests {
+    /// Places a (Privas), b (Alboussière), c (Aubenas), d (Lyon); i1 works at b, i2 has no place.
+    /// Referrals: a → i1 (counts as a–b), i1 → c (b–c), c → a, i2 → d (i2 has no place: dropped at
+    /// place level), b → a (same undirected link as a → i1).
+    static func store() throws -> Store {
+        let store = try ReferralPathTests.store()
+        _ = try store.importData(.intermediaries, name: "i.csv", data: Data("id,nom,type,place_id,zone\ni1,Équipe,centre-social,b,\ni2,Aidante,aidant-familial,,07186\n".utf8))
+        let referrals = "source_id,target_id\na,i1\ni1,c\nc,a\ni2,d\nb,a\n"
+        _ = try store.importData(.referrals, name: "r2.csv", data: Data(referrals.utf8))
+        return store
+    }
+
+    @Test func intermediariesCountAsTheirPlace() throws {
+        // ReferralPathTests.store() already holds a→b, b→c, b→d, a→d.
+        let report = try Self.store().network()
+        #expect(report.nodes == 4 && report.edges == 5)   // a–b, b–c, b–d, a–d, a–c
+        #expect(report.isolated.isEmpty && report.articulationPoints.isEmpty && report.bridges.isEmpty)
+        // K4 without c–d: every node is in the 2-core, none in a 3-core.
+        #expect(report.coreNumber == ["a": 2, "b": 2, "c": 2, "d": 2])
+    }
+
+    @Test func scopeAndLevel() throws {
+        let store = try Self.store()
+        let ardeche = try store.network(within: "07")
+        #expect(ardeche.nodes == 3 && ardeche.edges == 3)   // a, b, c: a triangle
+        let fine = try store.network(level: .intermediaries)
+        #expect(fine.nodes == 6 && fine.isolated.isEmpty)
+        // i2 hangs on d alone: d is a cut point and i2–d a bridge.
+        #expect(fine.articulationPoints == ["d"] && fine.bridges == [["d", "i2"]])
+        #expect(throws: QueryError.unknownTerritory("99")) { try store.network(within: "99") }
+    }
+}
