@@ -85,7 +85,8 @@ extension RelayDirectory {
     ///
     /// - Complexity: O(communes × relays near each), with a grid for the radius and ring search for the nearest.
     public func gaps(_ query: GapQuery, territories: TerritoryTable) throws(QueryError) -> GapReport {
-        let wanted = catalog.descendants[try catalog.service(named: query.service)]
+        let service = try catalog.service(named: query.service)
+        let wanted = catalog.descendants[service]
         let filters = try RelayFilters(publics: query.publics, priseEnCharge: query.priseEnCharge, free: query.free,
                                        modalites: [], labels: query.labels, openAt: nil, vocabularies: vocabularies)
         let eligible = entries.map { $0.services & wanted != 0 && filters.accept($0) }
@@ -138,7 +139,7 @@ extension RelayDirectory {
         let territories = order.compactMap { rows[$0] }.sorted {
             ($0.uncoveredPopulation, $0.population, $1.code) > ($1.uncoveredPopulation, $1.population, $0.code)
         }
-        return GapReport(service: catalog.labels[try catalog.service(named: query.service)], radiusKm: query.radiusKm, level: query.level,
+        return GapReport(service: catalog.labels[service], radiusKm: query.radiusKm, level: query.level,
                          minRelays: query.minRelays, population: population, uncoveredPopulation: uncovered, territories: territories)
     }
 

@@ -29,18 +29,23 @@ package struct ImportContext: Sendable {
 
     /// The slug of a service label, slug or alias, and whether it needed correcting.
     package func serviceSlug(for raw: String) -> (slug: String, corrected: Bool)? {
-        switch services.match(raw) {
-        case .exact(let label): serviceSlugs[label].map { ($0, false) }
-        case .corrected(let label): serviceSlugs[label].map { ($0, true) }
-        case .unknown: nil
-        }
+        Self.slug(for: raw, matcher: services, slugs: serviceSlugs)
     }
 
     /// The slug of a programme label, slug or alias, and whether it needed correcting.
     package func programmeSlug(for raw: String) -> (slug: String, corrected: Bool)? {
-        switch programmes.match(raw) {
-        case .exact(let label): programmeSlugs[label].map { ($0, false) }
-        case .corrected(let label): programmeSlugs[label].map { ($0, true) }
+        Self.slug(for: raw, matcher: programmes, slugs: programmeSlugs)
+    }
+
+    /// The label of a service or programme slug.
+    package func label(ofSlug slug: String) -> String? {
+        taxonomy.services.first { $0.slug == slug }?.label ?? taxonomy.programmes.first { $0.slug == slug }?.label
+    }
+
+    private static func slug(for raw: String, matcher: LabelMatcher, slugs: [String: String]) -> (slug: String, corrected: Bool)? {
+        switch matcher.match(raw) {
+        case .exact(let label): slugs[label].map { ($0, false) }
+        case .corrected(let label): slugs[label].map { ($0, true) }
         case .unknown: nil
         }
     }

@@ -71,13 +71,7 @@ public enum ReferralPaths {
                 names: path.map { graph.names[$0] }, distanceKm: distance, services: catalog.labels(in: offered[node] & wanted)))
         }
         return chains.sorted { a, b in
-            if a.hops != b.hops { return a.hops < b.hops }
-            switch (a.distanceKm, b.distanceKm) {
-            case let (x?, y?) where x != y: return x < y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.relay < b.relay
-            }
+            a.hops != b.hops ? a.hops < b.hops : NearestFirst.precedes((a.distanceKm, a.relay), (b.distanceKm, b.relay))
         }
     }
 

@@ -33,14 +33,7 @@ extension RelayDirectory {
                 services: catalog.labels(in: entry.services & wanted), intermediaries: members.map(\.member), kind: entry.kind,
                 remote: match.remote, zone: match.zone, horaires: entry.hoursText))
         }
-        results.sort { a, b in
-            switch (a.distanceKm, b.distanceKm) {
-            case let (x?, y?) where x != y: x < y
-            case (_?, nil): true
-            case (nil, _?): false
-            default: a.id < b.id
-            }
-        }
+        results.sort { NearestFirst.precedes(($0.distanceKm, $0.id), ($1.distanceKm, $1.id)) }
         if let limit = query.limit { results = Array(results.prefix(max(0, limit))) }
         return results
     }

@@ -45,8 +45,7 @@ extension Store {
 
     private func parseBatch(_ kind: ImportKind, name: String, data: Data, context: ImportContext, options: ImportOptions,
                             report: inout ImportReport) throws -> ImportBatch {
-        let source = options.source ?? URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
-        var batch = ImportBatch(source: source)
+        var batch = ImportBatch(source: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent)
         switch kind {
         case .communes:
             break
@@ -56,12 +55,10 @@ extension Store {
             countPlacements(batch.places, into: &report)
         case .cnfs:
             batch = try CNFSImporter.parse(try TabularFile(name: name, data: data, delimiter: UInt8(ascii: ";")), context: context, report: &report)
-            batch.source = options.source ?? batch.source
             countPlacements(batch.places, into: &report)
         case .aidantsConnect:
             batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data), context: context,
                                                      dataDate: options.dataDate ?? Self.today(), report: &report)
-            batch.source = options.source ?? batch.source
             countPlacements(batch.places, into: &report)
         case .intermediaries:
             batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
@@ -71,6 +68,7 @@ extension Store {
             batch.referrals = try ReferralsImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
             report.add("referrals", batch.referrals.count)
         }
+        if let source = options.source { batch.source = source }
         return batch
     }
 

@@ -168,7 +168,7 @@ private struct LieuRow {
             reader.warning(position, value(column), "values separated by ',' where the schema uses '\(layout.separator)'; read as a list")
         }
         for (written, label) in reading.corrected {
-            reader.warning(position, written, "read as \"\(context.taxonomy.services.first { $0.slug == label }?.label ?? context.taxonomy.programmes.first { $0.slug == label }?.label ?? label)\"")
+            reader.warning(position, written, "read as \"\(context.label(ofSlug: label) ?? label)\"")
         }
         for unknown in reading.unknown {
             let known: LabelMatcher? = switch column {
