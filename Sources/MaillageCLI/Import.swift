@@ -12,7 +12,8 @@ extension MaillageCommand {
                 KIND is one of: communes (the COG commune list), lieux (national schema v1 CSV, or v0.1 JSON/CSV), \
                 cnfs (conseillers numériques structures), aidants-connect (Aidants Connect structures), \
                 intermediaries (id,nom,type,place_id,headcount,services,zone,modalites_accompagnement,itinerance) \
-                and referrals (source_id,target_id,service,weight). Each file is one transaction: by default a file \
+                referrals (source_id,target_id,service,weight) and fragility (the digital fragility index by commune \
+                or EPCI: name,division,code,…,total). Each file is one transaction: by default a file \
                 with errors imports nothing and lists them. Importing the same file again changes nothing; an \
                 updated file updates in place.
                 """)
@@ -57,7 +58,10 @@ extension MaillageCommand {
                     reports.append(try store.importFile(kind, path: file, options: ImportOptions(skipInvalid: skipInvalid, dataDate: dateMaj, source: source)))
                 } catch MaillageError.importFailed(let report) {
                     progress.done()
-                    if format == .json { print(try JSONOutput.encode(report)) }
+                    // The files before this one are imported: say so before the error.
+                    if format == .json { print(try JSONOutput.encode(reports + [report])) } else {
+                        for report in reports { print(ReportText.describe(report, maxWarnings: maxWarnings)) }
+                    }
                     throw MaillageError.importFailed(report)
                 }
             }

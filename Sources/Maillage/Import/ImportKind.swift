@@ -12,6 +12,8 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
     case intermediaries
     /// Referral links: `source_id,target_id,service,weight`.
     case referrals
+    /// The digital fragility index by commune or EPCI (`name,division,code,…,total`).
+    case fragility
 }
 
 /// How an import treats rows with errors.

@@ -9,6 +9,8 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
     case unknownIdentifier(String, closest: [String])
     case tooManyServices(Int)
     case unknownTerritory(String)
+    case invalidBands(String, part: String)
+    case noFragilityIndex
 
     public var errorDescription: String? {
         switch self {
@@ -24,6 +26,10 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
             "No place or intermediary has the id '\(id)'." + (closest.isEmpty ? "" : " Closest ids: \(closest.joined(separator: ", ")).")
         case .unknownTerritory(let code):
             "No territory has the code '\(code)': expected a commune's INSEE code, an EPCI's SIREN, a département code, or region:CODE."
+        case .invalidBands(let text, let part):
+            "Cannot read the distance bands '\(text)' at '\(part)': expected comma-separated KM:WEIGHT pairs with distinct positive bounds and weights of 0 or more, e.g. 10:1,20:0.68,30:0.22."
+        case .noFragilityIndex:
+            "No digital fragility index is loaded: import it first with `maillage import fragility FILE` (e.g. ../shared/data/indice-fragilite-numerique-communes.csv and -epci.csv), or use --demand population."
         case .tooManyServices(let count):
             "The taxonomy has \(count) services; relay queries support at most 64."
         }

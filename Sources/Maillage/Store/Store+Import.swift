@@ -33,6 +33,15 @@ extension Store {
                 report.rowsImported = rows.count
             }
             report.add("communes", report.rowsImported)
+        case .fragility:
+            let rows = try FragilityImporter.parse(try TabularFile(name: name, data: data), knownCommunes: Set(context.communes.communes.map(\.code)),
+                                                   report: &report)
+            try commit(&report, options) { db, report in
+                (report.inserted, report.updated) = try writeFragility(rows, in: db)
+                report.rowsImported = rows.count
+            }
+            report.add("communes", rows.filter { $0.division == "city" }.count)
+            report.add("EPCI", rows.filter { $0.division == "epci" }.count)
         default:
             let batch = try parseBatch(kind, name: name, data: data, context: context, options: options, report: &report)
             try commit(&report, options) { db, report in
@@ -47,7 +56,7 @@ extension Store {
                             report: inout ImportReport) throws -> ImportBatch {
         var batch = ImportBatch(source: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent)
         switch kind {
-        case .communes:
+        case .communes, .fragility:
             break
         case .lieux:
             batch.places = try LieuxImporter.parse(try LieuxImporter.table(path: name, data: data), context: context, report: &report)

@@ -163,6 +163,23 @@ extension Store {
                     tokenize = 'unicode61 remove_diacritics 2');
                 """)
         }
+        migrator.registerMigration("v2: fragility") { db in
+            // The digital fragility index as published: by commune (an older COG, so not a
+            // foreign key to the current communes) and by EPCI, with its components.
+            try db.execute(sql: """
+                CREATE TABLE fragility (
+                    division TEXT NOT NULL CHECK (division IN ('city', 'epci')),
+                    code TEXT NOT NULL,
+                    nom TEXT,
+                    total REAL NOT NULL CHECK (total BETWEEN 0 AND 10),
+                    no_thd_coverage_rate REAL CHECK (no_thd_coverage_rate BETWEEN 0 AND 10),
+                    no_4g_coverage_rate REAL CHECK (no_4g_coverage_rate BETWEEN 0 AND 10),
+                    poverty_rate REAL CHECK (poverty_rate BETWEEN 0 AND 10),
+                    older_65_rate REAL CHECK (older_65_rate BETWEEN 0 AND 10),
+                    nscol15p_rate REAL CHECK (nscol15p_rate BETWEEN 0 AND 10),
+                    PRIMARY KEY (division, code)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

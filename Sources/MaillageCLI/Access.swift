@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import Maillage
+
+extension AccessQuery.Method: ExpressibleByArgument {}
+extension AccessQuery.Demand: ExpressibleByArgument {}
+
+extension MaillageCommand {
+    struct Access: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure how thin access to a service is: 2SFCA / E2SFCA scores by commune.",
+            discussion: """
+                The two-step floating catchment area method, computed as PySAL access computes two_stage_fca and \
+                enhanced_two_stage_fca, on haversine km from commune centroids to places. A place's supply is the sum \
+                of the known headcounts of the intermediaries relaying the service there, or 1. The score is supply \
+                per inhabitant within reach; `normalized` divides it by the demand-weighted mean of France (1 = average).
+                """)
+
+        enum Format: String, CaseIterable, ExpressibleByArgument { case text, json, csv }
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "The service: its exact label or its slug.")
+        var service: String
+
+        @Option(help: "2sfca or e2sfca.")
+        var method: AccessQuery.Method = .enhanced
+
+        @Option(name: .customLong("catchment-km"), parsing: .unconditional,
+                help: "The catchment in km (inclusive); default: the last band (e2sfca) or 30 km (2sfca).")
+        var catchmentKm: Double?
+
+        @Option(help: ArgumentHelp("E2SFCA distance bands, KM:WEIGHT pairs (default 10:1,20:0.68,30:0.22).", valueName: "bands"))
+        var bands: String?
+
+        @Option(help: "population, or fragility (population × digital fragility index / 10; `maillage import fragility` first).")
+        var demand: AccessQuery.Demand = .population
+
+        @Option(help: ArgumentHelp("Only report the communes of this territory: INSEE code, EPCI SIREN, département, or region:CODE.", valueName: "code"))
+        var within: String?
+
+        @Option(help: "At most this many communes in text output (json and csv list them all).")
+        var limit = 20
+
+        @Option(help: "text, json or csv.")
+        var format: Format = .text
+
+        func validate() throws {
+            if let catchmentKm, catchmentKm <= 0 || !catchmentKm.isFinite {
+                throw ValidationError("--catchment-km must be more than zero; got \(catchmentKm).")
+            }
+            if bands != nil, method == .twoStep { throw ValidationError("--bands applies to --method e2sfca only.") }
+        }
+
+        func run() async throws {
+            let store = try global.openStore()
+            var query = AccessQuery(service: service)
+            query.method = method
+            query.catchmentKm = catchmentKm
+            query.bands = try bands.map(DistanceWeighting.parseBands)
+            query.demand = demand
+            query.within = within
+            let fragility = demand == .fragility ? try store.fragilityIndex() : FragilityIndex()
+            let report = try store.relayDirectory().access(query, territories: store.territoryTable(), fragility: fragility)
+            switch format {
+            case .json: print(try JSONOutput.encode(report))
+            case .csv: FileHandle.standardOutput.write(Data(AccessText.csv(report).utf8))
+            case .text: print(AccessText.describe(report, limit: limit))
+            }
+        }
+    }
+}
+
+/// Text and CSV forms of an accessibility report.
+enum AccessText {
+    static func describe(_ report: AccessReport, limit: Int) -> String {
+        let inhabited = report.communes.filter { $0.population > 0 }
+        let population = inhabited.reduce(0) { $0 + $1.population }
+        let weighting = report.bands.map { " bands " + $0.map { "\($0.maxKm.formatted()):\($0.weight.formatted())" }.joined(separator: ",") } ?? ""
+        var lines = [
+            "\(report.service), \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(weighting), demand = \(report.demand.rawValue):",
+            "  \(report.sites) sites (supply \(report.supply.formatted())), \(report.sitesWithoutLocation) without location; mean score \(perTenThousand(report.meanScore)) per 10,000 \(unit(report)).",
+            "  \(report.populationWithoutAccess) of \(population) inhabitants have no site within reach.",
+        ]
+        if let epci = report.fragilityFromEpci, let mean = report.fragilityFromMean, epci + mean > 0 {
+            lines.append("  Fragility index: \(epci) communes take their EPCI's (absent from the index's COG), \(mean) the national mean.")
+        }
+        lines.append("Lowest access (normalized: 1 = average of France):")
+        let ranked = inhabited.sorted { ($0.score, -$0.population, $0.code) < ($1.score, -$1.population, $1.code) }
+        for commune in ranked.prefix(limit) {
+            lines.append("  \(commune.code) \(commune.nom) (\(commune.population) inh.): score \(perTenThousand(commune.score)), normalized \(commune.normalized.formatted(.number.precision(.fractionLength(3))))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A score (supply per unit of demand) per 10,000 units, the usual scale of such ratios.
+    private static func perTenThousand(_ score: Double) -> String {
+        (score * 10_000).formatted(.number.precision(.significantDigits(4)))
+    }
+
+    private static func unit(_ report: AccessReport) -> String {
+        report.demand == .population ? "inhabitants" : "fragility-weighted inhabitants"
+    }
+
+    static func csv(_ report: AccessReport) -> String {
+        var writer = CSVWriter()
+        writer.writeRow(["code", "nom", "population", "demand", "score", "normalized"])
+        for commune in report.communes {
+            writer.writeRow([commune.code, commune.nom, String(commune.population), "\(commune.demand)", "\(commune.score)", "\(commune.normalized)"])
+        }
+        return writer.text
+    }
+}
