@@ -2,9 +2,6 @@ import ArgumentParser
 import Foundation
 import Maillage
 
-extension AccessQuery.Method: ExpressibleByArgument {}
-extension AccessQuery.Demand: ExpressibleByArgument {}
-
 extension MaillageCommand {
     struct Access: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,15 +20,7 @@ extension MaillageCommand {
         @Option(help: "The service: its exact label or its slug.")
         var service: String
 
-        @Option(help: "2sfca or e2sfca.")
-        var method: AccessQuery.Method = .enhanced
-
-        @Option(name: .customLong("catchment-km"), parsing: .unconditional,
-                help: "The catchment in km (inclusive); default: the last band (e2sfca) or 30 km (2sfca).")
-        var catchmentKm: Double?
-
-        @Option(help: ArgumentHelp("E2SFCA distance bands, KM:WEIGHT pairs (default 10:1,20:0.68,30:0.22).", valueName: "bands"))
-        var bands: String?
+        @OptionGroup var options: AccessOptions
 
         @Option(help: "population, or fragility (population × digital fragility index / 10; `maillage import fragility` first).")
         var demand: AccessQuery.Demand = .population
@@ -45,19 +34,12 @@ extension MaillageCommand {
         @Option(help: "text, json or csv.")
         var format: Format = .text
 
-        func validate() throws {
-            if let catchmentKm, catchmentKm <= 0 || !catchmentKm.isFinite {
-                throw ValidationError("--catchment-km must be more than zero; got \(catchmentKm).")
-            }
-            if bands != nil, method == .twoStep { throw ValidationError("--bands applies to --method e2sfca only.") }
-        }
-
         func run() async throws {
             let store = try global.openStore()
             var query = AccessQuery(service: service)
-            query.method = method
-            query.catchmentKm = catchmentKm
-            query.bands = try bands.map(DistanceWeighting.parseBands)
+            query.method = options.method
+            query.catchmentKm = options.catchmentKm
+            query.bands = try options.parsedBands()
             query.demand = demand
             query.within = within
             let fragility = demand == .fragility ? try store.fragilityIndex() : FragilityIndex()
@@ -94,7 +76,7 @@ enum AccessText {
     }
 
     /// A score (supply per unit of demand) per 10,000 units, the usual scale of such ratios.
-    private static func perTenThousand(_ score: Double) -> String {
+    static func perTenThousand(_ score: Double) -> String {
         (score * 10_000).formatted(.number.precision(.significantDigits(4)))
     }
 

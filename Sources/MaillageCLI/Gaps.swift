@@ -18,32 +18,13 @@ extension MaillageCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "The service: its exact label or its slug.")
-        var service: String
-
-        @Option(name: .customLong("radius-km"), parsing: .unconditional, help: "The distance that counts as reachable, in km (inclusive).")
-        var radiusKm: Double
+        @OptionGroup var coverage: CoverageOptions
 
         @Option(help: "commune, epci, departement or region.")
         var level: TerritoryLevel = .commune
 
-        @Option(help: ArgumentHelp("Only the communes of this territory: INSEE code, EPCI SIREN, département, or region:CODE.", valueName: "code"))
-        var within: String?
-
         @Option(name: .customLong("min-relays"), help: "How many relays a commune needs to count as covered.")
         var minRelays = 1
-
-        @Option(name: .customLong("public"), help: "Count only places that specifically address this public. Repeatable.")
-        var publics: [String] = []
-
-        @Option(name: .customLong("prise-en-charge"), help: "Count only places with this specific support. Repeatable.")
-        var priseEnCharge: [String] = []
-
-        @Flag(help: "Count only free places.")
-        var free = false
-
-        @Option(name: .customLong("label"), help: "Count only places with this programme or label. Repeatable.")
-        var labels: [String] = []
 
         @Option(help: "At most this many territories in text output (json and csv list them all).")
         var limit = 30
@@ -52,21 +33,15 @@ extension MaillageCommand {
         var format: Format = .text
 
         func validate() throws {
-            if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
             if minRelays < 1 { throw ValidationError("--min-relays must be at least 1; got \(minRelays).") }
             if level == .france { throw ValidationError("--level must be commune, epci, departement or region.") }
         }
 
         func run() async throws {
             let store = try global.openStore()
-            var query = GapQuery(service: service, radiusKm: radiusKm)
+            var query = coverage.query
             query.level = level
-            query.within = within
             query.minRelays = minRelays
-            query.publics = publics
-            query.priseEnCharge = priseEnCharge
-            query.free = free
-            query.labels = labels
             let report = try store.relayDirectory().gaps(query, territories: store.territoryTable())
             switch format {
             case .json: print(try JSONOutput.encode(report))

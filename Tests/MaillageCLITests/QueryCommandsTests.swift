@@ -60,8 +60,8 @@ import Testing
             "gaps", "--service", "caf", "--radius-km", "20", "--level", "epci", "--within", "07", "--min-relays", "2",
             "--public", "Seniors", "--prise-en-charge", "Surdité", "--free", "--label", "Aidants Connect", "--format", "csv",
         ]) as? MaillageCommand.Gaps)
-        #expect(gaps.level == .epci && gaps.within == "07" && gaps.minRelays == 2 && gaps.free && gaps.format == .csv)
-        #expect(gaps.publics == ["Seniors"] && gaps.priseEnCharge == ["Surdité"] && gaps.labels == ["Aidants Connect"])
+        #expect(gaps.level == .epci && gaps.coverage.within == "07" && gaps.minRelays == 2 && gaps.coverage.free && gaps.format == .csv)
+        #expect(gaps.coverage.publics == ["Seniors"] && gaps.coverage.priseEnCharge == ["Surdité"] && gaps.coverage.labels == ["Aidants Connect"])
         for bad in [["--level", "pays"], ["--min-relays", "0"], ["--level", "france"]] {
             #expect(throws: (any Error).self) { try MaillageCommand.parseAsRoot(["gaps", "--service", "caf", "--radius-km", "20"] + bad) }
         }
@@ -81,5 +81,45 @@ import Testing
         let network = try #require(try MaillageCommand.parseAsRoot(["network", "--within", "07", "--level", "intermediaries", "--format", "json"]) as? MaillageCommand.Network)
         #expect(network.within == "07" && network.level == .intermediaries && network.format == .json)
         #expect(throws: (any Error).self) { try MaillageCommand.parseAsRoot(["network", "--level", "everyone"]) }
+    }
+}
+
+@Suite struct CoverageCommandsTests {
+    @Test func accessFragilityAndWhatIfTakeTheirOptions() throws {
+        let access = try #require(try MaillageCommand.parseAsRoot([
+            "access", "--service", "caf", "--method", "e2sfca", "--catchment-km", "25", "--bands", "5:1,25:0.5", "--demand", "fragility",
+            "--within", "07", "--format", "csv",
+        ]) as? MaillageCommand.Access)
+        #expect(access.options.method == .enhanced && access.options.catchmentKm == 25 && access.demand == .fragility && access.format == .csv)
+        #expect(try access.options.parsedBands() == [.init(maxKm: 5, weight: 1), .init(maxKm: 25, weight: 0.5)])
+        let fragility = try #require(try MaillageCommand.parseAsRoot(["fragility", "--service", "caf", "--radius-km", "10", "--free"]) as? MaillageCommand.Fragility)
+        #expect(fragility.coverage.radiusKm == 10 && fragility.coverage.free)
+        let whatIf = try #require(try MaillageCommand.parseAsRoot(["what-if", "--close", "a", "b", "--service", "caf", "--method", "2sfca"]) as? MaillageCommand.WhatIf)
+        #expect(whatIf.close == ["a", "b"] && whatIf.radiusKm == 10 && whatIf.access.method == .twoStep)
+    }
+
+    @Test(arguments: [
+        (["access", "--service", "caf", "--catchment-km", "0"], "--catchment-km must be more than zero"),
+        (["access", "--service", "caf", "--method", "2sfca", "--bands", "10:1"], "--bands applies to --method e2sfca only"),
+        (["access", "--service", "caf", "--bands", "10:1,x"], "Cannot read the distance bands"),
+        (["access", "--service", "caf", "--method", "3sfca"], "3sfca"),
+        (["access", "--service", "caf", "--demand", "poverty"], "poverty"),
+        (["fragility", "--service", "caf", "--radius-km", "-3"], "--radius-km must be zero or more"),
+        (["what-if", "--service", "caf"], "Give the ids of the places that close"),
+    ])
+    func badArgumentsAreRefusedWithAReason(arguments: [String], expected: String) {
+        do {
+            _ = try MaillageCommand.parseAsRoot(arguments)
+            Issue.record("expected an error for \(arguments)")
+        } catch {
+            #expect(MaillageCommand.message(for: error).contains(expected), "\(MaillageCommand.message(for: error))")
+        }
+    }
+
+    @Test func csvFormsQuoteNames() {
+        let access = AccessReport(service: "CAF", method: .enhanced, catchmentKm: 30, bands: nil, demand: .population, sites: 1, supply: 1,
+                                  sitesWithoutLocation: 0, meanScore: 0.5, fragilityFromEpci: nil, fragilityFromMean: nil, populationWithoutAccess: 0,
+                                  communes: [CommuneAccess(code: "07001", nom: "A, \"B\"", population: 2, demand: 2, score: 0.25, normalized: 0.5)])
+        #expect(AccessText.csv(access) == "code,nom,population,demand,score,normalized\n07001,\"A, \"\"B\"\"\",2,2.0,0.25,0.5\n")
     }
 }

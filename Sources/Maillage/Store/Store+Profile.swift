@@ -12,9 +12,7 @@ extension Store {
                 LEFT JOIN commune c ON c.code_insee = p.code_insee
                 WHERE n.public_id = ?
                 """, arguments: [publicId]) else {
-                let closest = try String.fetchAll(db, sql: "SELECT public_id FROM node WHERE public_id LIKE ? ORDER BY public_id LIMIT 5",
-                                                  arguments: ["%\(publicId.prefix(40))%"])
-                throw QueryError.unknownIdentifier(publicId, closest: closest)
+                throw QueryError.unknownIdentifier(publicId, closest: try Self.closestIds(to: publicId, db))
             }
             let id: Int64 = node[0]
             let kind = RelayResult.Kind(rawValue: node[1]) ?? .place

@@ -2,8 +2,12 @@ import GRDB
 
 extension Store {
     /// A snapshot of every active relay, indexed for ``RelayDirectory/relays(_:)``, read in one transaction.
-    public func relayDirectory() throws -> RelayDirectory {
+    ///
+    /// `closing` names places or intermediaries to leave out, as if they had closed ("what if"):
+    /// an intermediary whose every workplace closes goes with them.
+    public func relayDirectory(closing: Set<String> = []) throws -> RelayDirectory {
         try writer.read { db in
+            let closed = try Self.nodeIds(of: closing, db)
             let taxonomy = try Self.taxonomy(db)
             let catalog = try ServiceCatalog(taxonomy: taxonomy)
             let split = { (text: String?) in Set(text.map { MultiValue.split($0, separator: "|") } ?? []) }
@@ -50,6 +54,7 @@ extension Store {
                 """)
             while let row = try placeRows.next() {
                 let id: Int64 = row[0]
+                if closed.contains(id) { continue }
                 let code: String? = row[3]
                 let own: (Double, Double)? = (row[4] as Double?).flatMap { lat in (row[5] as Double?).map { (lat, $0) } }
                 let location = own ?? code.flatMap { centroids[$0] } ?? (.nan, .nan)
@@ -77,6 +82,9 @@ extension Store {
                 """)
             while let row = try intermediaryRows.next() {
                 let id: Int64 = row[0]
+                let workplaceIds = workplaces[id] ?? []
+                let allWorkplacesClosed = !workplaceIds.isEmpty && workplaceIds.allSatisfy(closed.contains)
+                if closed.contains(id) || allWorkplacesClosed { continue }
                 let member = RelayResult.Member(id: row[1], nom: row[2], type: row[3], headcount: row[4])
                 let own = services[id] ?? 0
                 let modalites = split(row[5])
@@ -108,5 +116,23 @@ extension Store {
             vocabularies["programmes"] = LabelMatcher(taxonomy.programmes.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
             return RelayDirectory(catalog: catalog, entries: entries, byZone: byZone, communes: communes, vocabularies: vocabularies)
         }
+    }
+
+    /// The node ids of these public ids; an unknown one is an error naming the closest known ids.
+    static func nodeIds(of publicIds: Set<String>, _ db: Database) throws -> Set<Int64> {
+        var ids = Set<Int64>()
+        for publicId in publicIds.sorted() {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM node WHERE public_id = ?", arguments: [publicId]) else {
+                throw QueryError.unknownIdentifier(publicId, closest: try closestIds(to: publicId, db))
+            }
+            ids.insert(id)
+        }
+        return ids
+    }
+
+    /// Up to five public ids containing `publicId`, for "did you mean" messages.
+    static func closestIds(to publicId: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT public_id FROM node WHERE public_id LIKE ? ORDER BY public_id LIMIT 5",
+                            arguments: ["%\(publicId.prefix(40))%"])
     }
 }

@@ -85,12 +85,8 @@ extension RelayDirectory {
     ///
     /// - Complexity: O(communes × relays near each), with a grid for the radius and ring search for the nearest.
     public func gaps(_ query: GapQuery, territories: TerritoryTable) throws(QueryError) -> GapReport {
-        let service = try catalog.service(named: query.service)
-        let wanted = catalog.descendants[service]
-        let filters = try RelayFilters(publics: query.publics, priseEnCharge: query.priseEnCharge, free: query.free,
-                                       modalites: [], labels: query.labels, openAt: nil, vocabularies: vocabularies)
-        let eligible = entries.map { $0.services & wanted != 0 && filters.accept($0) }
-        let nearest = NearestPoint(latitudes: entries.map(\.latitude), longitudes: entries.map(\.longitude)) { eligible[$0] }
+        let candidates = try candidates(for: query)
+        let nearest = NearestPoint(latitudes: entries.map(\.latitude), longitudes: entries.map(\.longitude)) { candidates.eligible[$0] }
         let scope = try territories.communes(within: query.within)
 
         var rows: [String: TerritoryGap] = [:]
@@ -98,25 +94,10 @@ extension RelayDirectory {
         var population = 0, uncovered = 0
         for index in scope {
             let commune = territories.communes[index]
-            // Relays within the radius (each point is visited once), and the nearest of them.
-            var within = 0
-            var nearestWithin: Double?
-            if commune.latitude.isFinite {
-                grid.within(query.radiusKm, ofLatitude: commune.latitude, longitude: commune.longitude) { entry, distance in
-                    guard eligible[entry] else { return }
-                    within += 1
-                    nearestWithin = min(nearestWithin ?? distance, distance)
-                }
-            }
-            // Relays reaching it through their zone, unless already counted within the radius.
-            var byZoneOnly = Set<Int32>()
-            for key in self.communes[commune.code]?.zoneKeys ?? [] {
-                for (entry, services) in byZone[key] ?? [] where services & wanted != 0 && eligible[Int(entry)] {
-                    if let distance = distance(from: commune, to: Int(entry)), distance <= query.radiusKm { continue }
-                    byZoneOnly.insert(entry)
-                }
-            }
-            let isCovered = within + byZoneOnly.count >= query.minRelays
+            let coverers = coverers(of: commune, radiusKm: query.radiusKm, candidates)
+            let distances = coverers.compactMap(\.distanceKm)
+            let within = distances.count, byZoneOnly = coverers.count - within
+            let isCovered = coverers.count >= query.minRelays
             let gap = isCovered ? 0 : commune.population
             population += commune.population
             uncovered += gap
@@ -132,21 +113,14 @@ extension RelayDirectory {
             rows[code]?.uncoveredCommunes += isCovered ? 0 : 1
             if query.level == .commune {
                 rows[code]?.relaysWithin = within
-                rows[code]?.relaysByZone = byZoneOnly.count
-                rows[code]?.nearestKm = nearestWithin ?? nearest.nearest(latitude: commune.latitude, longitude: commune.longitude)?.distanceKm
+                rows[code]?.relaysByZone = byZoneOnly
+                rows[code]?.nearestKm = distances.min() ?? nearest.nearest(latitude: commune.latitude, longitude: commune.longitude)?.distanceKm
             }
         }
         let territories = order.compactMap { rows[$0] }.sorted {
             ($0.uncoveredPopulation, $0.population, $1.code) > ($1.uncoveredPopulation, $1.population, $0.code)
         }
-        return GapReport(service: catalog.labels[service], radiusKm: query.radiusKm, level: query.level,
+        return GapReport(service: catalog.labels[candidates.service], radiusKm: query.radiusKm, level: query.level,
                          minRelays: query.minRelays, population: population, uncoveredPopulation: uncovered, territories: territories)
-    }
-
-    /// The distance from a commune's centroid to an entry, when both have a location.
-    private func distance(from commune: TerritoryTable.Commune, to entry: Int) -> Double? {
-        let target = entries[entry]
-        guard commune.latitude.isFinite, target.latitude.isFinite, target.longitude.isFinite else { return nil }
-        return Haversine.distanceKm(commune.latitude, commune.longitude, target.latitude, target.longitude)
     }
 }

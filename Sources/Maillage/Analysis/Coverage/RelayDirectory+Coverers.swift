@@ -1,0 +1,53 @@
+/// The relays of one service (with the relay filters) that may cover communes: the part of a
+/// gap query shared by ``RelayDirectory/gaps(_:territories:)`` and ``RelayDirectory/singleRelays(_:territories:)``.
+struct CoverageCandidates {
+    /// The service's index in the catalog, and the mask of it and every finer service.
+    let service: Int
+    let wanted: UInt64
+    /// Whether each entry relays the service and passes the filters.
+    let eligible: [Bool]
+}
+
+/// One relay covering a commune: through the radius (with its distance) or through its zone only.
+struct Coverer: Equatable {
+    var entry: Int
+    /// nil when the relay lies beyond the radius (or has no location) and covers through its zone.
+    var distanceKm: Double?
+}
+
+extension RelayDirectory {
+    /// The relays a gap query counts.
+    func candidates(for query: GapQuery) throws(QueryError) -> CoverageCandidates {
+        let service = try catalog.service(named: query.service)
+        let wanted = catalog.descendants[service]
+        let filters = try RelayFilters(publics: query.publics, priseEnCharge: query.priseEnCharge, free: query.free,
+                                       modalites: [], labels: query.labels, openAt: nil, vocabularies: vocabularies)
+        return CoverageCandidates(service: service, wanted: wanted, eligible: entries.map { $0.services & wanted != 0 && filters.accept($0) })
+    }
+
+    /// The relays covering a commune: within `radiusKm` of its centroid (inclusive; each once), then
+    /// those beyond it whose zone of intervention includes the commune.
+    func coverers(of commune: TerritoryTable.Commune, radiusKm: Double, _ candidates: CoverageCandidates) -> [Coverer] {
+        var coverers: [Coverer] = []
+        if commune.latitude.isFinite {
+            grid.within(radiusKm, ofLatitude: commune.latitude, longitude: commune.longitude) { entry, distance in
+                if candidates.eligible[entry] { coverers.append(Coverer(entry: entry, distanceKm: distance)) }
+            }
+        }
+        var byZone = Set<Int32>()
+        for key in self.communes[commune.code]?.zoneKeys ?? [] {
+            for (entry, services) in self.byZone[key] ?? [] where services & candidates.wanted != 0 && candidates.eligible[Int(entry)] {
+                if let distance = distance(from: commune, to: Int(entry)), distance <= radiusKm { continue }
+                byZone.insert(entry)
+            }
+        }
+        return coverers + byZone.sorted().map { Coverer(entry: Int($0), distanceKm: nil) }
+    }
+
+    /// The distance from a commune's centroid to an entry, when both have a location.
+    private func distance(from commune: TerritoryTable.Commune, to entry: Int) -> Double? {
+        let target = entries[entry]
+        guard commune.latitude.isFinite, target.latitude.isFinite, target.longitude.isFinite else { return nil }
+        return Haversine.distanceKm(commune.latitude, commune.longitude, target.latitude, target.longitude)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Maillage
+
+extension MaillageCommand {
+    struct Fragility: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the communes that depend on one single relay of a service, and those relays.",
+            discussion: """
+                A commune depends on a single relay when exactly one relay of the service (with the filters of `relays`) \
+                lies within --radius-km of its centroid or has a zone of intervention that includes it: that one closure \
+                would leave it uncovered. The critical relays are ranked by the inhabitants who depend on them alone.
+                """)
+
+        enum Format: String, CaseIterable, ExpressibleByArgument { case text, json, csv }
+
+        @OptionGroup var global: GlobalOptions
+
+        @OptionGroup var coverage: CoverageOptions
+
+        @Option(help: "At most this many communes and relays in text output (json and csv list them all).")
+        var limit = 15
+
+        @Option(help: "text, json, or csv (the communes).")
+        var format: Format = .text
+
+        func run() async throws {
+            let store = try global.openStore()
+            let report = try store.relayDirectory().singleRelays(coverage.query, territories: store.territoryTable())
+            switch format {
+            case .json: print(try JSONOutput.encode(report))
+            case .csv: FileHandle.standardOutput.write(Data(FragilityText.csv(report).utf8))
+            case .text: print(FragilityText.describe(report, limit: limit))
+            }
+        }
+    }
+}
+
+/// Text and CSV forms of a single-relay report.
+enum FragilityText {
+    static func describe(_ report: SingleRelayReport, limit: Int) -> String {
+        var lines = [String(format: "%@ within %.1f km: %d of %d covered inhabitants (%d communes) depend on one single relay.",
+                            report.service, report.radiusKm, report.singleRelayPopulation, report.coveredPopulation, report.communes.count)]
+        if !report.criticalRelays.isEmpty { lines.append("Relays whose closure would uncover the most inhabitants:") }
+        for relay in report.criticalRelays.prefix(limit) {
+            lines.append("  \(relay.id) \(relay.nom)\(relay.codeInsee.map { " (\($0))" } ?? ""): \(relay.population) inhabitants in \(relay.communes) commune(s)")
+        }
+        if !report.communes.isEmpty { lines.append("Largest communes with a single relay:") }
+        for commune in report.communes.prefix(limit) {
+            let how = commune.distanceKm.map { String(format: "%.1f km", $0) } ?? "by its zone"
+            lines.append("  \(commune.code) \(commune.nom) (\(commune.population) inh.): only \(commune.relayId), \(how)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func csv(_ report: SingleRelayReport) -> String {
+        var writer = CSVWriter()
+        writer.writeRow(["code", "nom", "population", "relay_id", "relay_nom", "distance_km"])
+        for commune in report.communes {
+            writer.writeRow([commune.code, commune.nom, String(commune.population), commune.relayId, commune.relayNom,
+                             commune.distanceKm.map { "\($0)" } ?? ""])
+        }
+        return writer.text
+    }
+}
