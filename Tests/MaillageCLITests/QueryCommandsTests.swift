@@ -96,6 +96,10 @@ import Testing
         #expect(fragility.coverage.radiusKm == 10 && fragility.coverage.free)
         let whatIf = try #require(try MaillageCommand.parseAsRoot(["what-if", "--close", "a", "b", "--service", "caf", "--method", "2sfca"]) as? MaillageCommand.WhatIf)
         #expect(whatIf.close == ["a", "b"] && whatIf.radiusKm == 10 && whatIf.access.method == .twoStep)
+        let plan = try #require(try MaillageCommand.parseAsRoot([
+            "plan", "--service", "caf", "--sites", "5", "--radius-km", "15", "--candidates", "places", "--within", "07", "--cover-all", "--format", "json",
+        ]) as? MaillageCommand.Plan)
+        #expect(plan.sites == 5 && plan.coverage.radiusKm == 15 && plan.candidates == .places && plan.coverage.within == "07" && plan.coverAll)
     }
 
     @Test(arguments: [
@@ -106,6 +110,9 @@ import Testing
         (["access", "--service", "caf", "--demand", "poverty"], "poverty"),
         (["fragility", "--service", "caf", "--radius-km", "-3"], "--radius-km must be zero or more"),
         (["what-if", "--service", "caf"], "Give the ids of the places that close"),
+        (["plan", "--service", "caf", "--radius-km", "10", "--sites", "0"], "--sites must be at least 1"),
+        (["plan", "--service", "caf", "--radius-km", "10", "--candidates", "towns"], "towns"),
+        (["plan", "--service", "caf", "--sites", "2"], "--radius-km"),
     ])
     func badArgumentsAreRefusedWithAReason(arguments: [String], expected: String) {
         do {

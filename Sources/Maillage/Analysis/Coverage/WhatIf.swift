@@ -1,3 +1,10 @@
+/// A commune named with its population, in lists of communes losing or lacking coverage.
+public struct CommunePopulation: Sendable, Equatable, Codable {
+    public var code: String
+    public var nom: String
+    public var population: Int
+}
+
 /// "What if these places closed?": `maillage what-if`.
 public struct WhatIfQuery: Sendable {
     /// Public ids of the places (or intermediaries) that close.
@@ -40,7 +47,7 @@ public struct WhatIfReport: Sendable, Equatable, Codable {
         public var coveredPopulationBefore: Int
         public var coveredPopulationAfter: Int
         /// Communes covered before and not after, most inhabitants first.
-        public var newlyUncovered: [UncoveredCommune]
+        public var newlyUncovered: [CommunePopulation]
         /// Population-weighted mean accessibility score of the scope.
         public var meanScoreBefore: Double
         public var meanScoreAfter: Double
@@ -59,12 +66,6 @@ public struct WhatIfReport: Sendable, Equatable, Codable {
             case populationLosingAccess = "population_losing_access"
             case accessChanges = "access_changes"
         }
-    }
-
-    public struct UncoveredCommune: Sendable, Equatable, Codable {
-        public var code: String
-        public var nom: String
-        public var population: Int
     }
 
     public struct AccessChange: Sendable, Equatable, Codable {
@@ -117,7 +118,7 @@ extension WhatIfReport.ServiceImpact {
     init(gapsBefore: GapReport, gapsAfter: GapReport, accessBefore: AccessReport, accessAfter: AccessReport) {
         let uncoveredBefore = Set(gapsBefore.territories.filter { $0.uncoveredCommunes > 0 }.map(\.code))
         let newlyUncovered = gapsAfter.territories.filter { $0.uncoveredCommunes > 0 && $0.population > 0 && !uncoveredBefore.contains($0.code) }
-            .map { WhatIfReport.UncoveredCommune(code: $0.code, nom: $0.nom, population: $0.population) }
+            .map { CommunePopulation(code: $0.code, nom: $0.nom, population: $0.population) }
         var changes: [WhatIfReport.AccessChange] = []
         var lostAccess = 0
         for (old, new) in zip(accessBefore.communes, accessAfter.communes) where old.score != new.score {

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Maillage
+
+extension PlanQuery.Candidates: ExpressibleByArgument {}
+
+extension MaillageCommand {
+    struct Plan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Choose where to add relays of a service to cover the most uncovered inhabitants.",
+            discussion: """
+                The demand is the inhabited communes that no relay of the service covers now (as in `gaps`, with the \
+                same filters). A new site covers the communes whose centroid lies within --radius-km. By default, the \
+                --sites sites covering the most inhabitants (maximal covering, MCLP); with --cover-all, the fewest sites \
+                covering every commune a candidate can reach (set covering, LSCP). Both greedy with lazy evaluation.
+                """)
+
+        enum Format: String, CaseIterable, ExpressibleByArgument { case text, json, csv }
+
+        @OptionGroup var global: GlobalOptions
+
+        @OptionGroup var coverage: CoverageOptions
+
+        @Option(help: "How many new sites to place (maximal covering).")
+        var sites = 3
+
+        @Option(help: "communes (a new relay at a commune's centroid) or places (the service added at an existing place).")
+        var candidates: PlanQuery.Candidates = .communes
+
+        @Flag(name: .customLong("cover-all"), help: "The fewest sites that cover every inhabited commune instead (set covering).")
+        var coverAll = false
+
+        @Option(help: "text, json or csv (the sites).")
+        var format: Format = .text
+
+        func validate() throws {
+            if sites < 1 { throw ValidationError("--sites must be at least 1; got \(sites).") }
+        }
+
+        func run() async throws {
+            let store = try global.openStore()
+            var query = PlanQuery(coverage: coverage.query)
+            query.sites = sites
+            query.candidates = candidates
+            query.coverAll = coverAll
+            let plan = try store.relayDirectory().plan(query, territories: store.territoryTable())
+            switch format {
+            case .json: print(try JSONOutput.encode(plan))
+            case .csv: FileHandle.standardOutput.write(Data(PlanText.csv(plan).utf8))
+            case .text: print(PlanText.describe(plan))
+            }
+        }
+    }
+}
+
+/// Text and CSV forms of a site plan.
+enum PlanText {
+    static func describe(_ plan: SitePlan) -> String {
+        let goal = plan.objective == "lscp" ? "the fewest sites covering every inhabited commune" : "\(plan.sites.count) site(s) covering the most inhabitants"
+        var lines = ["\(plan.service) within \(plan.radiusKm.formatted()) km: \(plan.uncoveredPopulationBefore) inhabitants in \(plan.uncoveredCommunesBefore) communes uncovered now; \(goal) among \(plan.candidates.rawValue):"]
+        for site in plan.sites {
+            let place = plan.candidates == .places ? " (\(site.codeInsee ?? "?"))" : ""
+            lines.append("  \(site.rank). \(site.id) \(site.nom)\(place): +\(site.coveredPopulation) inhabitants in \(site.coveredCommunes) communes (total \(site.cumulativeCoveredPopulation))")
+        }
+        lines.append("Uncovered after: \(plan.uncoveredPopulationAfter) inhabitants.")
+        if !plan.uncoverable.isEmpty {
+            lines.append("No candidate reaches \(plan.uncoverable.count) commune(s) (\(plan.uncoverable.reduce(0) { $0 + $1.population }) inhabitants), e.g. \(plan.uncoverable.prefix(5).map { "\($0.code) \($0.nom)" }.joined(separator: ", ")).")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func csv(_ plan: SitePlan) -> String {
+        var writer = CSVWriter()
+        writer.writeRow(["rank", "id", "nom", "code_insee", "latitude", "longitude", "covered_population", "covered_communes", "cumulative_covered_population"])
+        for site in plan.sites {
+            writer.writeRow([String(site.rank), site.id, site.nom, site.codeInsee ?? "", "\(site.latitude)", "\(site.longitude)",
+                             String(site.coveredPopulation), String(site.coveredCommunes), String(site.cumulativeCoveredPopulation)])
+        }
+        return writer.text
+    }
+}
