@@ -60,7 +60,8 @@ import Testing
 /// The fixture's five communes (Privas 8,000; Alboussière 2,000; Aubenas 12,000; Lyon 520,000;
 /// Bourg-en-Bresse 42,000) and two places relaying administrative help: A near Privas with
 /// conseillers (headcount 3) and volunteers (unknown headcount) relaying it, and a team of 5
-/// relaying something else; X at Aubenas's centroid relaying CAF (under it), no headcount.
+/// relaying something else; X at Aubenas's centroid relaying CAF (under it), no headcount; Z, an
+/// écrivain public with no place (and so no part in accessibility), relaying ANTS.
 /// Distances from CoverageGapsTests (Python, haversine): A → Privas 0.13639, Alboussière 24.89221,
 /// Aubenas 21.02549; X → Privas 20.89498, Aubenas 0, Alboussière 44.56728; Lyon and Bourg > 100 km.
 @Suite struct AccessibilityTests {
@@ -75,6 +76,7 @@ import Testing
             CN,Conseillers,conseiller-numerique,A,3,Aide aux démarches administratives
             BEN,Bénévoles,education-populaire,A,,Aide aux démarches administratives
             FAB,Fabmanagers,education-populaire,A,5,Loisirs et créations numériques
+            Z,Écrivain public,ecrivain-public,,,ANTS
 
             """.utf8))
         return store

@@ -57,7 +57,7 @@ public struct AccessReport: Sendable, Equatable, Codable {
     public var supply: Double
     /// Places relaying the service that have no location (neither their own nor their commune's).
     public var sitesWithoutLocation: Int
-    /// The demand-weighted mean score over all communes of France: what `normalized` divides by.
+    /// The demand-weighted mean score over every commune loaded (France, on national data): what `normalized` divides by.
     public var meanScore: Double
     /// Communes whose demand is their EPCI's index (absent from the index's COG), or the national
     /// mean index (absent from both), with `--demand fragility`.
