@@ -108,4 +108,18 @@ import Testing
         #expect(fine.articulationPoints == ["d"] && fine.bridges == [["d", "i2"]])
         #expect(throws: QueryError.unknownTerritory("99")) { try store.network(within: "99") }
     }
+
+    @Test func anEmptyTerritoryAndADisconnectedNetwork() throws {
+        // Bourg-en-Bresse holds no place: an empty network, every measure empty, no NaN.
+        let empty = try Self.store().network(within: "01053")
+        #expect(empty.nodes == 0 && empty.edges == 0 && empty.communities.isEmpty && empty.modularity == 0)
+        #expect(empty.betweenness.isEmpty && empty.articulationPoints.isEmpty && empty.isolated.isEmpty)
+        // Two triangles and a path of three, apart: only the path's middle is a broker, normalised
+        // over all 9 nodes as NetworkX does (1 pair through it / ((9-1)(9-2)/2) = 1/28).
+        let graph = UndirectedGraph(count: 9, edges: [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (6, 7), (7, 8)])
+        let betweenness = graph.betweenness()
+        #expect(betweenness.enumerated().allSatisfy { $0.offset == 7 ? abs($0.element - 1.0 / 28) < 1e-15 : $0.element == 0 })
+        #expect(graph.articulationPoints() == [7] && graph.bridges().count == 2 && graph.coreNumbers() == [2, 2, 2, 2, 2, 2, 1, 1, 1])
+        #expect(Set(graph.louvainCommunities().map { Set($0) }) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]])
+    }
 }
