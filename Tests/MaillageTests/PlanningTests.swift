@@ -13,10 +13,13 @@ import Testing
         #expect(problem.uncoverable().isEmpty)
     }
 
-    @Test func setCoveringByHandWhereGreedyIsNotOptimal() {
-        // C0 covers 4 points; C1 and C2 together cover all 6 (optimal: 2 sites). Greedy: C0, C1, C2.
+    @Test func setCoveringByHandDropsTheSitesLaterOnesMakeRedundant() {
+        // C0 covers 4 points; C1 and C2 together cover all 6 (optimal: 2 sites). Greedy: C0, C1, C2;
+        // C1 and C2 leave C0 redundant: dropped, and C1, C2 each add 3 points.
         let problem = GreedyCovering(weights: [1, 1, 1, 1, 1, 1, 7], covers: [[0, 1, 2, 3], [0, 2, 4], [1, 3, 5]])
-        #expect(problem.setCovering().map(\.candidate) == [0, 1, 2])
+        #expect(problem.setCovering() == [.init(candidate: 1, weight: 3, points: 3), .init(candidate: 2, weight: 3, points: 3)])
+        // Two candidates covering the same points: the later one is dropped first.
+        #expect(GreedyCovering(weights: [1, 1], covers: [[0, 1], [0, 1]]).withoutRedundantSites([0, 1]) == [0])
         #expect(problem.uncoverable() == [6])
         #expect(GreedyCovering(weights: [], covers: [[], []]).setCovering().isEmpty)
     }
@@ -33,8 +36,21 @@ import Testing
             let problem = GreedyCovering(weights: weights, covers: covers)
             let sites = Int.random(in: 1...6, using: &random)
             #expect(problem.maximalCovering(sites: sites).map(\.candidate) == plainGreedy(weights, covers, limit: sites) { ($0, $1) })
-            #expect(problem.setCovering().map(\.candidate) == plainGreedy(weights, covers, limit: .max) { ($1, $0) })
+            let cover = plainGreedy(weights, covers, limit: .max) { ($1, $0) }
+            #expect(problem.setCovering().map(\.candidate) == plainPruning(cover, covers))
+            // Whatever is dropped, the cover still covers everything the greedy one did.
+            #expect(Set(problem.setCovering().flatMap { covers[$0.candidate] }) == Set(cover.flatMap { covers[$0] }))
         }
+    }
+
+    /// Drops, from the last chosen to the first, each site whose points the other kept sites cover.
+    private func plainPruning(_ chosen: [Int], _ covers: [[Int32]]) -> [Int] {
+        var kept = chosen
+        for candidate in chosen.reversed() {
+            let others = Set(kept.filter { $0 != candidate }.flatMap { covers[$0] })
+            if covers[candidate].allSatisfy(others.contains) { kept.removeAll { $0 == candidate } }
+        }
+        return kept
     }
 
     /// Every round, every candidate's gain recomputed; the best key wins, ties to the lower index.

@@ -28,9 +28,39 @@ public struct GreedyCovering: Sendable {
     }
 
     /// Set covering (LSCP): candidates, each covering the most points not yet covered (ties: more
-    /// weight, then the lower index), until every point some candidate can reach is covered.
+    /// weight, then the lower index), until every point some candidate can reach is covered; then
+    /// the sites made redundant by later ones are dropped (latest first), and what each remaining
+    /// site adds is counted again in order. An upper bound on the fewest sites, not always the fewest.
     public func setCovering() -> [Choice] {
-        greedy(limit: .max) { ($0.points, $0.weight) }
+        let greedy = greedy(limit: .max) { ($0.points, $0.weight) }.map(\.candidate)
+        return marginalGains(of: withoutRedundantSites(greedy))
+    }
+
+    /// The chosen candidates minus those whose every point others also cover, checked from the
+    /// last chosen to the first (the later, smaller sites tend to make the early, large ones redundant).
+    func withoutRedundantSites(_ chosen: [Int]) -> [Int] {
+        var coverage = [Int](repeating: 0, count: weights.count)
+        for candidate in chosen { for point in covers[candidate] { coverage[Int(point)] += 1 } }
+        var kept = Set(chosen)
+        for candidate in chosen.reversed() where covers[candidate].allSatisfy({ coverage[Int($0)] > 1 }) {
+            kept.remove(candidate)
+            for point in covers[candidate] { coverage[Int(point)] -= 1 }
+        }
+        return chosen.filter(kept.contains)
+    }
+
+    /// What each candidate newly covers, taken in this order.
+    func marginalGains(of chosen: [Int]) -> [Choice] {
+        var covered = [Bool](repeating: false, count: weights.count)
+        return chosen.map { candidate in
+            var choice = Choice(candidate: candidate, weight: 0, points: 0)
+            for point in covers[candidate] where !covered[Int(point)] {
+                covered[Int(point)] = true
+                choice.weight += weights[Int(point)]
+                choice.points += 1
+            }
+            return choice
+        }
     }
 
     /// The points no candidate covers.
