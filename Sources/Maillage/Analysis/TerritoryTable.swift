@@ -32,6 +32,16 @@ public struct TerritoryTable: Sendable {
         level == .france ? "France" : names[level]?[code] ?? code
     }
 
+    /// The commune with this INSEE code (the communes are ordered by code: a binary search).
+    public func communeRow(code: String) -> Commune? {
+        var low = 0, high = communes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if communes[middle].code < code { low = middle + 1 } else { high = middle }
+        }
+        return low < communes.count && communes[low].code == code ? communes[low] : nil
+    }
+
     /// The indices of the communes inside `scope` (all of them when nil).
     ///
     /// `scope` is a commune code (5 characters), an EPCI SIREN (9 digits), a département code, or

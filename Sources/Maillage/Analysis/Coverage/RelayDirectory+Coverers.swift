@@ -51,3 +51,18 @@ extension RelayDirectory {
         return Haversine.distanceKm(commune.latitude, commune.longitude, target.latitude, target.longitude)
     }
 }
+
+extension RelayDirectory {
+    /// The located relays of a service within `radiusKm` of any of these points, by id.
+    func relayPoints(of service: String, near points: [(Double, Double)], radiusKm: Double) throws(QueryError) -> [CoverageDiagram.Relay] {
+        let candidates = try candidates(for: GapQuery(service: service, radiusKm: radiusKm))
+        var found = Set<Int>()
+        for (latitude, longitude) in points where latitude.isFinite && longitude.isFinite {
+            grid.within(radiusKm, ofLatitude: latitude, longitude: longitude) { entry, _ in
+                if candidates.eligible[entry] { found.insert(entry) }
+            }
+        }
+        return found.map { entries[$0] }.sorted { $0.id < $1.id }
+            .map { CoverageDiagram.Relay(id: $0.id, nom: $0.nom, latitude: $0.latitude, longitude: $0.longitude) }
+    }
+}

@@ -1,0 +1,47 @@
+/// Which diagram to draw: `maillage render KIND …`.
+public struct DiagramRequest: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The mediation network of a commune, EPCI or département.
+        case territory
+        /// One place or intermediary and everything within K hops.
+        case ego
+        /// Who relays one service across a territory, and who refers people to them.
+        case service
+        /// A geographic schematic of a service's coverage, communes at their coordinates.
+        case coverage
+    }
+
+    /// What colours the communes of a `coverage` diagram.
+    public enum Colouring: String, Sendable, CaseIterable {
+        /// Covered by two relays or more, by one, or uncovered.
+        case coverage
+        /// E2SFCA accessibility quintile.
+        case access
+    }
+
+    public var kind: Kind
+    /// A commune's INSEE code, an EPCI's SIREN or a département code (see ``TerritoryTable/communes(within:)``).
+    public var scope: String?
+    /// The focus of an `ego` diagram.
+    public var id: String?
+    public var hops = 2
+    public var service: String?
+    /// The coverage radius of a `coverage` diagram, in km.
+    public var radiusKm = 10.0
+    public var colouring: Colouring = .coverage
+
+    public init(kind: Kind) {
+        self.kind = kind
+    }
+}
+
+/// What a request lacks or names wrongly.
+public enum DiagramError: Error, Equatable, Sendable, CustomStringConvertible {
+    case missing(kind: DiagramRequest.Kind, what: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let kind, let what): "A \(kind.rawValue) diagram needs \(what)."
+        }
+    }
+}
