@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "maillage", targets: ["maillage"]),
         .library(name: "Maillage", targets: ["Maillage"]),
+        .library(name: "GraphvizRender", targets: ["GraphvizRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -26,12 +27,22 @@ let package = Package(
             name: "MaillageCLI",
             dependencies: [
                 "Maillage",
+                "GraphvizRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "maillage", dependencies: ["MaillageCLI"]),
+        .systemLibrary(
+            name: "CGraphviz",
+            path: "Sources/CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
+        .executableTarget(name: "render-check", dependencies: ["GraphvizRender"]),
         .testTarget(name: "MaillageTests", dependencies: ["Maillage"], exclude: ["Resources"]),
-        .testTarget(name: "MaillageCLITests", dependencies: ["MaillageCLI"]),
+        .testTarget(name: "MaillageCLITests", dependencies: ["MaillageCLI", "GraphvizRender"]),
+        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,6 +51,13 @@ import Testing
         #expect(ampersands.allSatisfy { $0.hasPrefix("amp;") || $0.hasPrefix("lt;") || $0.hasPrefix("gt;") || $0.hasPrefix("quot;") || $0.hasPrefix("#39;") })
     }
 
+    @Test func shownTextKeepsNoBackslashForGraphvizToExpand() {
+        #expect(DOTText.shown(#"C:\N\l"#) == "\"C:∖N∖l\"")
+        #expect(DOTText.html(#"a\G"#) == "a∖G")
+        // Ids stay exact: edges must name them as written.
+        #expect(DOTText.quoted(#"id\1"#) == #""id\\1""#)
+    }
+
     @Test func longNamesAreShortenedByCharactersNotBytes() {
         let long = String(repeating: "é👩🏽‍💻", count: 300)
         let short = DOTText.shortened(long, to: 48)

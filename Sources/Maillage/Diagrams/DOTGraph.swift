@@ -11,7 +11,7 @@ public struct DOTGraph: Sendable, Equatable {
 
         var written: String {
             switch self {
-            case .text(let text): DOTText.quoted(text)
+            case .text(let text): DOTText.shown(text)
             case .html(let markup): "<\(markup)>"
             case .raw(let token): token
             }

@@ -17,12 +17,23 @@ public enum DOTText {
         return result + "\""
     }
 
+    /// Text shown by Graphviz (labels, tooltips): a quoted string whose backslashes are shown as
+    /// "∖" (set minus, which looks the same), because Graphviz expands `\N`, `\G`, `\L`… in such
+    /// text even when the backslash itself is escaped.
+    public static func shown(_ text: String) -> String {
+        quoted(text.replacingOccurrences(of: "\\", with: literalBackslash))
+    }
+
+    /// What a backslash in a name is drawn as.
+    public static let literalBackslash = "∖"
+
     /// Text inside an HTML-like label: `&`, `<`, `>` and quotes as entities, line breaks as
-    /// `<BR/>`, other control characters dropped.
+    /// `<BR/>`, backslashes as "∖" (see ``shown(_:)``), other control characters dropped.
     public static func html(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
+            case "\\": result += literalBackslash
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"

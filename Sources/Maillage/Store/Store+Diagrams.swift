@@ -72,8 +72,9 @@ extension Store {
         let (level, code) = try table.resolve(scope)
         let date = relays.compactMap { source.graph.node($0.id).flatMap { source.dateMaj[$0] } }.max() ?? "(date inconnue)"
         let label = directory.catalog.labels[try directory.catalog.service(named: service)]
+        let what = request.colouring == .access ? "Accessibilité (E2SFCA, 30 km) — \(label)" : "Couverture — \(label) à \(DiagramParts.number(request.radiusKm)) km"
         return CoverageDiagram.build(
-            title: "Couverture — \(label) à \(DiagramParts.number(request.radiusKm)) km — \(table.name(of: code, at: level)) (\(code)) — données au \(date)",
+            title: "\(what) — \(table.name(of: code, at: level)) (\(code)) — données au \(date)",
             communes: communes, relays: relays, classes: classes)
     }
 }

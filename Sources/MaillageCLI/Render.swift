@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import GraphvizRender
+import Maillage
+
+extension DiagramRequest.Kind: ExpressibleByArgument {}
+extension DiagramRequest.Colouring: ExpressibleByArgument {}
+extension GraphvizEngine: ExpressibleByArgument {}
+
+extension MaillageCommand {
+    struct Render: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw the network as a diagram: territory, ego, service or coverage.",
+            discussion: """
+                territory: the mediation network of a commune, EPCI or département (places in clusters by commune, by \
+                EPCI for a département; intermediaries by type; services as chips; referrals). ego: one place or \
+                intermediary and everything within --hops links. service: who relays --service and who refers people to \
+                them. coverage: a map of the communes coloured covered / single relay / uncovered within --radius-km (or \
+                by accessibility quintile), relays on top, laid out at their coordinates (neato -n). Rendered in process \
+                by the Graphviz library; --format dot writes the DOT source, identical for identical data.
+                """)
+
+        enum Format: String, CaseIterable, ExpressibleByArgument { case svg, png, pdf, json, dot }
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "territory, ego, service or coverage.")
+        var kind: DiagramRequest.Kind
+
+        @Option(help: ArgumentHelp("The territory: a commune's INSEE code.", valueName: "code"))
+        var commune: String?
+
+        @Option(help: ArgumentHelp("The territory: an EPCI's SIREN.", valueName: "siren"))
+        var epci: String?
+
+        @Option(help: ArgumentHelp("The territory: a département code.", valueName: "code"))
+        var departement: String?
+
+        @Option(help: "The place or intermediary an ego diagram centres on.")
+        var id: String?
+
+        @Option(parsing: .unconditional, help: "How many links away an ego diagram reaches.")
+        var hops = 2
+
+        @Option(help: "The service (label or slug) of a service or coverage diagram.")
+        var service: String?
+
+        @Option(name: .customLong("radius-km"), parsing: .unconditional, help: "The coverage radius of a coverage diagram, in km.")
+        var radiusKm = 10.0
+
+        @Option(name: .customLong("color-by"), help: "What colours a coverage diagram's communes: coverage or access.")
+        var colorBy: DiagramRequest.Colouring = .coverage
+
+        @Option(help: "dot, neato, fdp, sfdp, circo or twopi (default: dot up to about 1,000 nodes, sfdp beyond; coverage: neato -n).")
+        var engine: GraphvizEngine?
+
+        @Option(help: "svg, png, pdf, json, or dot (the DOT source).")
+        var format: Format = .svg
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file"))
+        var output: String
+
+        func validate() throws {
+            let scopes = [commune, epci, departement].compactMap { $0 }
+            if scopes.count > 1 { throw ValidationError("Give one territory: --commune, --epci or --departement, not several.") }
+            if hops < 0 { throw ValidationError("--hops must be zero or more; got \(hops).") }
+            if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
+        }
+
+        func run() async throws {
+            var request = DiagramRequest(kind: kind)
+            request.scope = commune.map { "commune:\($0)" } ?? epci.map { "epci:\($0)" } ?? departement.map { "departement:\($0)" }
+            request.id = id
+            request.hops = hops
+            request.service = service
+            request.radiusKm = radiusKm
+            request.colouring = colorBy
+            let dot = try global.openStore().diagram(request).text
+            let bytes: [UInt8]
+            if let graphviz = GraphvizFormat(rawValue: format.rawValue), format != .dot {
+                bytes = try GraphvizRenderer.shared.render(dot, engine: engine ?? (kind == .coverage ? .pinned : nil), format: graphviz)
+            } else {
+                bytes = Array(dot.utf8)
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: output))
+        }
+    }
+}
