@@ -66,7 +66,7 @@ public struct TerritoryTable: Sendable {
 
     private func known(_ code: String, at level: TerritoryLevel) -> Bool {
         switch level {
-        case .commune: communes.contains { $0.code == code }
+        case .commune: communeRow(code: code) != nil
         case .france: code.lowercased() == "france"
         default: names[level]?[code] != nil
         }

@@ -6,9 +6,9 @@ enum EgoDiagram {
         guard let focus = graph.node(id) else {
             throw .unknownIdentifier(id, closest: graph.publicIds.filter { $0.localizedCaseInsensitiveContains(id) }.prefix(5).map { $0 })
         }
-        let reached = neighbourhood(of: focus, hops: hops, in: graph)
         var parts = DiagramParts(source: source)
         let workers = parts.workers()
+        let reached = neighbourhood(of: focus, hops: hops, in: graph, workers: workers)
         var dot = DOTGraph(name: "ego-\(id)")
         dot.graphAttributes = DiagramParts.networkAttributes(
             title: parts.title("Autour de \(DOTText.shortened(graph.names[focus], to: 80)) — \(hops) pas", nodes: reached))
@@ -25,12 +25,12 @@ enum EgoDiagram {
         return dot
     }
 
-    /// The nodes within `hops` links of `focus` (referrals both ways, works-at both ways).
-    static func neighbourhood(of focus: Int, hops: Int, in graph: GraphProjection) -> Set<Int> {
-        var incoming: [Int: [Int]] = [:], workers: [Int: [Int]] = [:]
+    /// The active nodes within `hops` links of `focus` (referrals both ways, works-at both ways;
+    /// `workers`: the active intermediaries working at each place, ``DiagramParts/workers()``).
+    static func neighbourhood(of focus: Int, hops: Int, in graph: GraphProjection, workers: [Int: [Int]]) -> Set<Int> {
+        var incoming: [Int: [Int]] = [:]
         for source in 0..<graph.nodeCount {
             for target in graph.referrals.neighbours(of: source) { incoming[Int(target), default: []].append(source) }
-            for place in graph.worksAt.neighbours(of: source) { workers[Int(place), default: []].append(source) }
         }
         var reached: Set<Int> = [focus], frontier = [focus]
         for _ in 0..<max(0, hops) {

@@ -16,7 +16,7 @@ enum ServiceDiagram {
             let (scopeLevel, code) = try table.resolve(scope)
             level = scopeLevel
             scopeName = "\(table.name(of: code, at: scopeLevel)) (\(code))"
-            communes = TerritoryDiagram.communeNumbers(source, codes: Set(try table.communes(within: scope).map { table.communes[$0].code }))
+            communes = try graph.communes(within: scope, territories: table)
         }
         var parts = DiagramParts(source: source)
         let workers = parts.workers()

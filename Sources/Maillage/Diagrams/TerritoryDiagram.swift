@@ -5,7 +5,7 @@ enum TerritoryDiagram {
     static func build(_ source: DiagramSource, scope: String) throws(QueryError) -> DOTGraph {
         let table = source.territories
         let (level, code) = try table.resolve(scope)
-        let communes = communeNumbers(source, codes: Set(try table.communes(within: scope).map { table.communes[$0].code }))
+        let communes = try source.graph.communes(within: scope, territories: table)
         var parts = DiagramParts(source: source)
         let graph = source.graph
         let workers = parts.workers()
@@ -34,10 +34,5 @@ enum TerritoryDiagram {
         dot.edges = parts.worksAtEdges(among: nodes) + parts.referralEdges(among: nodes)
         dot.subgraphs.append(parts.legend())
         return dot
-    }
-
-    /// The graph's numbers of these commune codes.
-    static func communeNumbers(_ source: DiagramSource, codes: Set<String>) -> Set<Int32> {
-        Set(source.graph.communeCodes.indices.filter { codes.contains(source.graph.communeCodes[$0]) }.map(Int32.init))
     }
 }

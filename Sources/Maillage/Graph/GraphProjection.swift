@@ -54,6 +54,12 @@ public struct GraphProjection: Sendable {
     /// The node numbered for `publicId`.
     public func node(_ publicId: String) -> Int? { indexByPublicId[publicId] }
 
+    /// The numbers of the communes inside `scope` (see ``TerritoryTable/communes(within:)``).
+    public func communes(within scope: String, territories: TerritoryTable) throws(QueryError) -> Set<Int32> {
+        let codes = Set(try territories.communes(within: scope).map { territories.communes[$0].code })
+        return Set(communeCodes.indices.filter { codes.contains(communeCodes[$0]) }.map(Int32.init))
+    }
+
     /// The number of `slug`.
     public func service(_ slug: String) -> Int? { indexByServiceSlug[slug] }
 

@@ -24,7 +24,7 @@ extension Store {
     /// The DOT graph a request describes, built from the store's current data.
     public func diagram(_ request: DiagramRequest) throws -> DOTGraph {
         let source = try diagramSource()
-        let catalog = try writer.read { db in try ServiceCatalog(taxonomy: try Self.taxonomy(db)) }
+        let catalog = try serviceCatalog()
         let service = try request.service.map { catalog.slugs[try catalog.service(named: $0)] }
         switch request.kind {
         case .territory:

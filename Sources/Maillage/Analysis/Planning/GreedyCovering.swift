@@ -53,14 +53,19 @@ public struct GreedyCovering: Sendable {
     func marginalGains(of chosen: [Int]) -> [Choice] {
         var covered = [Bool](repeating: false, count: weights.count)
         return chosen.map { candidate in
-            var choice = Choice(candidate: candidate, weight: 0, points: 0)
-            for point in covers[candidate] where !covered[Int(point)] {
-                covered[Int(point)] = true
-                choice.weight += weights[Int(point)]
-                choice.points += 1
-            }
-            return choice
+            defer { for point in covers[candidate] { covered[Int(point)] = true } }
+            return gain(of: candidate, given: covered)
         }
+    }
+
+    /// What a candidate covers that is not covered yet.
+    private func gain(of candidate: Int, given covered: [Bool]) -> Choice {
+        var choice = Choice(candidate: candidate, weight: 0, points: 0)
+        for point in covers[candidate] where !covered[Int(point)] {
+            choice.weight += weights[Int(point)]
+            choice.points += 1
+        }
+        return choice
     }
 
     /// The points no candidate covers.
@@ -82,22 +87,14 @@ public struct GreedyCovering: Sendable {
 
     private func greedy(limit: Int, key: (Choice) -> (Int, Int)) -> [Choice] {
         var covered = [Bool](repeating: false, count: weights.count)
-        let gain = { (candidate: Int) -> Choice in
-            var choice = Choice(candidate: candidate, weight: 0, points: 0)
-            for point in covers[candidate] where !covered[Int(point)] {
-                choice.weight += weights[Int(point)]
-                choice.points += 1
-            }
-            return choice
-        }
         var heap = Heap<Bound>()
         for candidate in covers.indices {
-            let choice = gain(candidate)
+            let choice = gain(of: candidate, given: covered)
             if choice.points > 0 { heap.insert(Bound(key: key(choice), candidate: candidate, round: 0)) }
         }
         var choices: [Choice] = []
         while choices.count < limit, let top = heap.popMax() {
-            let choice = gain(top.candidate)
+            let choice = gain(of: top.candidate, given: covered)
             guard choice.points > 0 else { continue }
             if top.round == choices.count {
                 choices.append(choice)
