@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "ImportBenchmark",
             dependencies: [
@@ -27,6 +28,7 @@ let package = Package(
         .executableTarget(
             name: "RelayBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Maillage", package: "maillage"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
@@ -36,6 +38,7 @@ let package = Package(
         .executableTarget(
             name: "NetworkBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Maillage", package: "maillage"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
@@ -54,6 +57,7 @@ let package = Package(
         .executableTarget(
             name: "RenderBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "GraphvizRender", package: "maillage"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

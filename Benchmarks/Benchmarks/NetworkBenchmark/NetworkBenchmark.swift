@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Benchmark
 import Foundation
 import Maillage
@@ -119,18 +120,5 @@ private enum Reference {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(Report.self, from: data)
-    }
-}
-
-/// SplitMix64: a small seeded generator, so that every run draws the same graph.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,20 +1,11 @@
+import BenchmarkSupport
 import Foundation
 import Maillage
 
 /// A seeded generator of national-schema v1 lieux spread over real communes (weighted by
 /// population), for benchmarks at the scale of the national cartography.
 enum SyntheticLieux {
-    /// SplitMix64: small, fast, and the same sequence on every machine.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static let services = [
         "Aide aux démarches administratives", "Maîtrise des outils numériques du quotidien",

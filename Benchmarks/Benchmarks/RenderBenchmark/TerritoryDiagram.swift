@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// A synthetic territory diagram in DOT, drawn the same on every run: places and intermediaries in
@@ -48,18 +49,5 @@ struct TerritoryDiagram: Sendable {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-territory-\(nodes).dot").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
-    }
-}
-
-/// SplitMix64: a small seeded generator, so that every run draws the same diagram.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
