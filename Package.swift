@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
         .executableTarget(name: "render-check", dependencies: ["GraphvizRender"]),
         .testTarget(name: "MaillageTests", dependencies: ["Maillage"], exclude: ["Resources"]),
-        .testTarget(name: "MaillageCLITests", dependencies: ["MaillageCLI", "GraphvizRender"]),
+        .testTarget(name: "MaillageCLITests", dependencies: ["MaillageCLI", "GraphvizRender", "maillage"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
     ],
     swiftLanguageModes: [.v6]

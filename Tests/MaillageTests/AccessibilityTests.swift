@@ -185,7 +185,7 @@ import Testing
 
 /// Importing the fragility index: real files' quirks and bad values.
 @Suite struct FragilityImportTests {
-    @Test func theRealFilesImportWithTheirQuirksCounted() throws {
+    @Test(.requiresSharedData) func theRealFilesImportWithTheirQuirksCounted() throws {
         let store = try Fixtures.store()
         _ = try store.importFile(.communes, path: Fixtures.sharedData.appendingPathComponent("communes-france.csv").path)
         let communes = try store.importFile(.fragility, path: Fixtures.sharedData.appendingPathComponent("indice-fragilite-numerique-communes.csv").path)

@@ -8,6 +8,8 @@ enum Fixtures {
     static let seeds = root.appendingPathComponent("Seeds")
     /// The shared real data files (`../shared/data` beside the project).
     static let sharedData = root.deletingLastPathComponent().appendingPathComponent("shared/data")
+    /// Whether the shared real data files are there (they are in CI; a clone alone lacks them).
+    static var hasSharedData: Bool { FileManager.default.fileExists(atPath: sharedData.path) }
 
     static func taxonomy() throws -> Taxonomy {
         try Taxonomy.load(from: seeds.appendingPathComponent("taxonomy"))

@@ -33,7 +33,7 @@ import Testing
         #expect(try store.lieux().first?.codeInsee == "07007")
     }
 
-    @Test func theOfficialExampleImportsWithWarnings() throws {
+    @Test(.requiresSharedData) func theOfficialExampleImportsWithWarnings() throws {
         let store = try Fixtures.store()
         let reims = Fixtures.communesHeader + "\n51454,Reims,51,Marne,44,Grand Est,200067213,CU du Grand Reims,CU,178000,181000,49.25,4.03,commune\n"
         _ = try store.importData(.communes, name: "c.csv", data: Data(reims.utf8))

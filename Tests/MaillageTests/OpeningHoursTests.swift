@@ -465,7 +465,7 @@ struct HoursCase: Sendable, CustomTestStringConvertible {
     // MARK: Every distinct real value
 
     /// The distinct `horaires` of the hinaura JSON (513) and the official v1 example CSV (1, not in the JSON).
-    @Suite(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.sharedData.path)))
+    @Suite(.requiresSharedData)
     struct RealData {
         private func distinctValues() throws -> Set<String> {
             let json = try Data(contentsOf: Fixtures.sharedData.appendingPathComponent("lieux-mediation-numerique-hinaura-schema-v0.1.json"))

@@ -3,7 +3,7 @@ import Testing
 @testable import Maillage
 
 /// The real national files import with the expected counts, every row accounted for.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: Fixtures.sharedData.path)))
+@Suite(.requiresSharedData)
 struct RealFilesTests {
     private func path(_ name: String) -> String { Fixtures.sharedData.appendingPathComponent(name).path }
 
