@@ -47,6 +47,12 @@ extension Store {
             try commit(&report, options) { db, report in
                 var writer = try BatchWriter(db: db)
                 try writer.write(batch, report: &report)
+                guard kind.isList, !options.partial else { return }
+                if report.rowsRejected > 0 {
+                    report.warnings.append(ImportIssue(severity: .warning, file: name, message: "nothing was retired: \(report.rowsRejected) row(s) were rejected, and the structures missing from the file may be among them; fix them and import the file again to retire those it no longer holds"))
+                } else {
+                    try writer.retireAbsent(report: &report)
+                }
             }
         }
         return report
