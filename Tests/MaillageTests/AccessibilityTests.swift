@@ -201,7 +201,7 @@ import Testing
         #expect(index.byCommune.values.filter { $0.source == .epci }.count > 0)
         // Importing again changes nothing.
         let again = try store.importFile(.fragility, path: Fixtures.sharedData.appendingPathComponent("indice-fragilite-numerique-epci.csv").path)
-        #expect(again.inserted == 0 && again.updated == 1_255)
+        #expect(again.inserted == 0 && again.updated == 0 && again.unchanged == 1_255)
     }
 
     @Test func badValuesAreRefusedWithLineColumnAndValue() throws {

@@ -100,4 +100,17 @@ import Testing
         #expect(counts(try store.importData(.referrals, name: "r.csv", data: referrals)) == [0, 0, 1, 0])
         #expect(counts(try store.importData(.referrals, name: "r.csv", data: Data("source_id,target_id,service,weight\np1,p2,,3\n".utf8))) == [0, 1, 0, 0])
     }
+
+    @Test func communesAndFragilityImportedAgainAreUnchanged() throws {
+        let store = try Fixtures.storeWithCommunes()
+        let communes = Data(Fixtures.communes.utf8)
+        #expect(counts(try store.importData(.communes, name: "communes.csv", data: communes)) == [0, 0, 5, 0])
+        let renamed = Data(Fixtures.communes.replacingOccurrences(of: "CC du Bassin d'Aubenas", with: "CC Bassin d'Aubenas").utf8)
+        #expect(counts(try store.importData(.communes, name: "communes.csv", data: renamed)) == [0, 1, 4, 0], "Aubenas's EPCI was renamed")
+        let fragility = "name,division,code,total\nPrivas,city,07186,6\nCA Privas,epci,200071413,8\n"
+        #expect(counts(try store.importData(.fragility, name: "f.csv", data: Data(fragility.utf8))) == [2, 0, 0, 0])
+        #expect(counts(try store.importData(.fragility, name: "f.csv", data: Data(fragility.utf8))) == [0, 0, 2, 0])
+        let changed = fragility.replacingOccurrences(of: "07186,6", with: "07186,7")
+        #expect(counts(try store.importData(.fragility, name: "f.csv", data: Data(changed.utf8))) == [0, 1, 1, 0])
+    }
 }

@@ -31,6 +31,7 @@ extension Store {
                 report.inserted = counts.inserted
                 report.updated = counts.updated
                 report.rowsImported = rows.count
+                report.unchanged = rows.count - counts.inserted - counts.updated
             }
             report.add("communes", report.rowsImported)
         case .fragility:
@@ -39,6 +40,7 @@ extension Store {
             try commit(&report, options) { db, report in
                 (report.inserted, report.updated) = try writeFragility(rows, in: db)
                 report.rowsImported = rows.count
+                report.unchanged = rows.count - report.inserted - report.updated
             }
             report.add("communes", rows.filter { $0.division == "city" }.count)
             report.add("EPCI", rows.filter { $0.division == "epci" }.count)
