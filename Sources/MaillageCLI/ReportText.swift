@@ -3,7 +3,8 @@ import Maillage
 /// The text form of an import report.
 enum ReportText {
     static func describe(_ report: ImportReport, maxWarnings: Int) -> String {
-        var lines = ["\(report.file) (\(report.kind)): \(report.rowsRead) rows read, \(report.rowsImported) imported (\(report.inserted) new, \(report.updated) updated), \(report.rowsRejected) rejected, \(report.warnings.count) warnings."]
+        let retired = report.retired > 0 ? ", \(report.retired) retired (no longer in the list: marked inactive)" : ""
+        var lines = ["\(report.file) (\(report.kind)): \(report.rowsRead) rows read, \(report.rowsImported) imported (\(report.inserted) new, \(report.updated) updated, \(report.unchanged) unchanged)\(retired), \(report.rowsRejected) rejected, \(report.warnings.count) warnings."]
         for figure in report.figures { lines.append("  \(figure.name): \(figure.value)") }
         if !report.corrections.isEmpty {
             lines.append("  repaired:")

@@ -31,6 +31,7 @@ extension Store {
                 report.inserted = counts.inserted
                 report.updated = counts.updated
                 report.rowsImported = rows.count
+                report.unchanged = rows.count - counts.inserted - counts.updated
             }
             report.add("communes", report.rowsImported)
         case .fragility:
@@ -39,6 +40,7 @@ extension Store {
             try commit(&report, options) { db, report in
                 (report.inserted, report.updated) = try writeFragility(rows, in: db)
                 report.rowsImported = rows.count
+                report.unchanged = rows.count - report.inserted - report.updated
             }
             report.add("communes", rows.filter { $0.division == "city" }.count)
             report.add("EPCI", rows.filter { $0.division == "epci" }.count)
@@ -47,6 +49,12 @@ extension Store {
             try commit(&report, options) { db, report in
                 var writer = try BatchWriter(db: db)
                 try writer.write(batch, report: &report)
+                guard kind.isList, !options.partial else { return }
+                if report.rowsRejected > 0 {
+                    report.warnings.append(ImportIssue(severity: .warning, file: name, message: "nothing was retired: \(report.rowsRejected) row(s) were rejected, and the structures missing from the file may be among them; fix them and import the file again to retire those it no longer holds"))
+                } else {
+                    try writer.retireAbsent(report: &report)
+                }
             }
         }
         return report
