@@ -23,7 +23,7 @@ extension MaillageCommand {
         var output: String?
 
         func run() async throws {
-            let lieux = try global.openStore().lieux()
+            let lieux = try global.openStore(.read).lieux()
             let text = switch kind {
             case .lieux: format == .csv ? LieuxExport.csv(lieux) : LieuxExport.json(lieux)
             case .geojson: GeoJSONExport.featureCollection(lieux)
