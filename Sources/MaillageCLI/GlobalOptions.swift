@@ -5,7 +5,7 @@ import Maillage
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The database file. Defaults to $MAILLAGE_DB, or maillage.sqlite in the working directory.",
+        "The database file (only `maillage init` creates one). Defaults to $MAILLAGE_DB, or maillage.sqlite in the working directory.",
         valueName: "path"))
     var db: String?
 

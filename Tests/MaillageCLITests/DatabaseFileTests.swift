@@ -111,6 +111,28 @@ import Testing
         #expect(try Self.files(in: shared) == ["demo.sqlite"])
     }
 
+    /// Changes left in a -wal file (a writer killed) cannot be read in a folder where the -shm
+    /// file cannot be created: say so, rather than SQLite's "unable to open database file".
+    @Test(.requiresAnotherUser) func unreadableJournalChangesAreExplained() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        let locked = maillage.path("locked")
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
+        // A writer still open has its changes in demo.sqlite-wal: copy the file and that journal, as a crash leaves them.
+        let writer = try DatabaseQueue(path: maillage.path("demo.sqlite"))
+        try writer.write { try $0.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'data_version'") }
+        for suffix in ["", "-wal"] {
+            try FileManager.default.copyItem(atPath: maillage.path("demo.sqlite" + suffix), toPath: maillage.path("locked/demo.sqlite" + suffix))
+        }
+        try writer.close()
+        try OtherUser.chmod(locked, 0o555)
+        try OtherUser.chmod(maillage.folder.path, 0o755)
+        defer { try? OtherUser.chmod(locked, 0o755) }
+        let run = try OtherUser.running(maillage).run(["stats", "--db", "locked/demo.sqlite"])
+        #expect(!run.succeeded && run.stderr.contains("its journal locked/demo.sqlite-wal holds changes"), "\(run)")
+    }
+
     @Test func aReadDoesNotUpgradeAnOlderDatabase() throws {
         let maillage = try MaillageBinary.inScratchFolder()
         defer { maillage.removeFolder() }

@@ -133,6 +133,11 @@ struct DatabaseFile: Sendable {
 
     /// An SQLite error turned into one that names the database and its cause.
     func failure(_ error: DatabaseError) -> DatabaseFileError {
+        let fileManager = FileManager.default
+        if [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode), fileManager.fileExists(atPath: path + "-wal"),
+           !fileManager.fileExists(atPath: path + "-shm"), access(folder, W_OK) != 0 {
+            return .cannotOpen(path: path, reason: "its journal \(path)-wal holds changes that can only be read by creating \(path)-shm beside it, in a folder this user cannot write; a command that writes to it, run by someone who may write the folder, folds them into the database")
+        }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .busy(path: path, waitedSeconds: Self.busyTimeoutSeconds)
