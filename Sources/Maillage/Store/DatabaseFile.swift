@@ -58,10 +58,9 @@ struct DatabaseFile: Sendable {
                 let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if tables.isEmpty { return .empty }
                 let migrator = Store.migrator
-                guard tables.contains("grdb_migrations"), tables.contains("meta"), let first = migrator.migrations.first,
-                      try migrator.appliedIdentifiers(db).contains(first)
-                else { return .foreign(.otherSQLite) }
+                guard tables.contains("grdb_migrations"), tables.contains("meta") else { return .foreign(.otherSQLite) }
                 let applied = try migrator.appliedIdentifiers(db)
+                guard let first = migrator.migrations.first, applied.contains(first) else { return .foreign(.otherSQLite) }
                 return .maillage(pendingMigrations: migrator.migrations.filter { !applied.contains($0) })
             }
         } catch let error as DatabaseError {
@@ -99,8 +98,9 @@ struct DatabaseFile: Sendable {
     /// A read-only connection. A reader that may not write the file or its folder must not leave
     /// `-wal` or `-shm` files behind: SQLite would create them as this user's, and the database's
     /// owner could then no longer write it. When no `-wal` file exists the main file holds every
-    /// committed change, so it is opened `immutable`, which creates nothing; otherwise the
-    /// existing journal files are read as they are.
+    /// committed change, so it is opened `immutable`, which creates nothing (and takes no lock:
+    /// were its owner to start writing meanwhile, the owner's next checkpoint could change pages
+    /// under a long read); otherwise the existing journal files are read as they are.
     func readOnlyConnection() throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
