@@ -296,6 +296,7 @@ import Testing
         try OtherUser.chmod(maillage.path("locked"), 0o555)
         try OtherUser.chmod(maillage.path("mine"), 0o777)
         try OtherUser.chmod(maillage.folder.path, 0o755)
+        defer { try? OtherUser.chmod(maillage.path("locked"), 0o755) }
         let reader = OtherUser.running(maillage)
         let run = try reader.run(["backup", "mine/copy.sqlite", "--db", "locked/demo.sqlite"])
         #expect(run.succeeded, "\(run)")
