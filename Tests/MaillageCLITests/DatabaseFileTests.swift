@@ -133,6 +133,16 @@ import Testing
         #expect(!run.succeeded && run.stderr.contains("its journal locked/demo.sqlite-wal holds changes"), "\(run)")
     }
 
+    @Test(.requiresAnotherUser) func aDatabaseTheUserMayNotReadIsNamed() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        try OtherUser.chmod(maillage.path("demo.sqlite"), 0o000)
+        try OtherUser.chmod(maillage.folder.path, 0o755)
+        let run = try OtherUser.running(maillage).run(["stats", "--db", "demo.sqlite"])
+        #expect(!run.succeeded && run.stderr.contains("Cannot open the database demo.sqlite: this user may not read it"), "\(run)")
+    }
+
     @Test func aReadDoesNotUpgradeAnOlderDatabase() throws {
         let maillage = try MaillageBinary.inScratchFolder()
         defer { maillage.removeFolder() }

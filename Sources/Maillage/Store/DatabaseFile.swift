@@ -36,6 +36,7 @@ struct DatabaseFile: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
         if isDirectory.boolValue { return .directory }
+        guard access(path, R_OK) == 0 else { throw DatabaseFileError.cannotOpen(path: path, reason: "this user may not read it (permission denied)") }
         let header: Data
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
