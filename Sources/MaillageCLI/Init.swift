@@ -20,7 +20,7 @@ extension MaillageCommand {
             let directory = seeds ?? ProcessInfo.processInfo.environment["MAILLAGE_SEEDS"] ?? "Seeds/taxonomy"
             let taxonomy: Taxonomy
             do { taxonomy = try Taxonomy.load(from: URL(fileURLWithPath: directory)) } catch MaillageError.seedsMissing(let path) {
-                throw SeedsMissing(path: path, directory: directory)
+                throw SeedsMissing(path: path)
             }
             if fresh {
                 do { try Store.deleteDatabase(path: global.databasePath) } catch let error as DatabaseFileError {
@@ -36,10 +36,9 @@ extension MaillageCommand {
     /// The taxonomy is not where `--seeds` (or its default) points.
     struct SeedsMissing: Error, LocalizedError {
         let path: String
-        let directory: String
 
         var errorDescription: String? {
-            "\(MaillageError.seedsMissing(path: path).localizedDescription) Point --seeds (or $MAILLAGE_SEEDS) at the repository's Seeds/taxonomy folder or at Seeds itself, e.g. `--seeds Seeds` from the repository's root; it was \(directory)."
+            "\(MaillageError.seedsMissing(path: path).localizedDescription) Point --seeds (or $MAILLAGE_SEEDS) at the repository's Seeds or Seeds/taxonomy folder, e.g. `--seeds Seeds` from the repository's root."
         }
     }
 }
