@@ -35,7 +35,7 @@ extension MaillageCommand {
         var format: Format = .text
 
         func run() async throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.read)
             var query = AccessQuery(service: service)
             query.method = options.method
             query.catchmentKm = options.catchmentKm

@@ -12,7 +12,7 @@ extension MaillageCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let problems = try global.openStore().hoursProblems()
+            let problems = try global.openStore(.read).hoursProblems()
             if format == .json {
                 print(try JSONOutput.encode(problems))
             } else if problems.isEmpty {

@@ -30,7 +30,7 @@ extension MaillageCommand {
         var output: String?
 
         func run() async throws {
-            let lieux = try global.openStore().lieux()
+            let lieux = try global.openStore(.read).lieux()
             var summary = V1ExportSummary()
             let text = switch kind {
             case .lieux: format == .csv ? try LieuxExport.csv(lieux, summary: &summary) : try LieuxExport.json(lieux, summary: &summary)

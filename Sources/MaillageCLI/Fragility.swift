@@ -25,7 +25,7 @@ extension MaillageCommand {
         var format: Format = .text
 
         func run() async throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.read)
             let report = try store.relayDirectory().singleRelays(coverage.query, territories: store.territoryTable())
             switch format {
             case .json: print(try JSONOutput.encode(report))

@@ -38,7 +38,7 @@ extension MaillageCommand {
         }
 
         func run() async throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.read)
             var query = coverage.query
             query.level = level
             query.minRelays = minRelays

@@ -57,7 +57,7 @@ extension MaillageCommand {
         }
 
         func run() async throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.write)
             var reports: [ImportReport] = []
             for file in files {
                 let progress = Progress(label: "importing \(file)")

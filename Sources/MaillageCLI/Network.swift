@@ -29,7 +29,7 @@ extension MaillageCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let report = try global.openStore().network(level: level, within: within)
+            let report = try global.openStore(.read).network(level: level, within: within)
             if format == .json {
                 print(try JSONOutput.encode(report))
                 return

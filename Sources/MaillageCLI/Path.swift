@@ -29,7 +29,7 @@ extension MaillageCommand {
         }
 
         func run() async throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.read)
             _ = try store.profile(of: from)  // an unknown id gets its "closest ids" message
             var chains = try ReferralPaths.chains(in: store.graph(), catalog: store.serviceCatalog(), from: from, service: service, maxHops: maxHops)
             if let limit { chains = Array(chains.prefix(max(0, limit))) }

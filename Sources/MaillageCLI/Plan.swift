@@ -38,7 +38,7 @@ extension MaillageCommand {
         }
 
         func run() async throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.read)
             var query = PlanQuery(coverage: coverage.query)
             query.sites = sites
             query.candidates = candidates

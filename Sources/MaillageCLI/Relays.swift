@@ -77,7 +77,7 @@ extension MaillageCommand {
             query.labels = labels
             query.openAt = openAt.flatMap(LocalDateTime.init(parsing:))
             query.limit = limit
-            let results = try global.openStore().relayDirectory().relays(query)
+            let results = try global.openStore(.read).relayDirectory().relays(query)
             if format == .json {
                 print(try JSONOutput.encode(results))
             } else {

@@ -75,7 +75,7 @@ extension MaillageCommand {
             request.service = service
             request.radiusKm = radiusKm
             request.colouring = colorBy
-            let dot = try global.openStore().diagram(request).text
+            let dot = try global.openStore(.read).diagram(request).text
             let bytes: [UInt8]
             if let graphviz = GraphvizFormat(rawValue: format.rawValue), format != .dot {
                 bytes = try GraphvizRenderer.shared.render(dot, engine: engine ?? (kind == .coverage ? .pinned : nil), format: graphviz)

@@ -23,7 +23,7 @@ extension MaillageCommand {
         }
 
         func run() async throws {
-            let hits = try global.openStore().search(words.joined(separator: " "), limit: limit)
+            let hits = try global.openStore(.read).search(words.joined(separator: " "), limit: limit)
             if format == .json {
                 print(try JSONOutput.encode(hits))
             } else if hits.isEmpty {

@@ -15,7 +15,7 @@ extension MaillageCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let profile = try global.openStore().profile(of: id)
+            let profile = try global.openStore(.read).profile(of: id)
             print(format == .json ? try JSONOutput.encode(profile) : ProfileText.describe(profile))
         }
     }

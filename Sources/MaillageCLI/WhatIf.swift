@@ -43,7 +43,7 @@ extension MaillageCommand {
         }
 
         func run() async throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.read)
             var query = WhatIfQuery(closing: close)
             query.service = service
             query.radiusKm = radiusKm

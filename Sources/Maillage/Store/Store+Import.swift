@@ -99,8 +99,10 @@ extension Store {
                 try body(db, &report)
                 if report.errors.count > errorsBefore, !options.skipInvalid { throw MaillageError.importFailed(report) }
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
+                try Self.rebuildSearchIndex(db)
             }
         } catch let error as DatabaseError {
+            if let failure = databaseFailure(error) { throw failure }
             throw MaillageError.unreadableFile(path: report.file, reason: "the database refused the data (\(error.message ?? error.description)); nothing was imported")
         }
         report.committed = true
