@@ -9,6 +9,7 @@ public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
     case unknownImportFormat(path: String, expected: String)
     case importFailed(ImportReport)
     case unknownIdentifier(String)
+    case unwritableFile(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -26,6 +27,8 @@ public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
             report.failureDescription
         case .unknownIdentifier(let id):
             "No place or intermediary has the id '\(id)'."
+        case .unwritableFile(let path, let reason):
+            "Cannot write \(path): \(reason)."
         }
     }
 }
