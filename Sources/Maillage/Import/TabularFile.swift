@@ -27,12 +27,7 @@ package struct TabularFile: Sendable {
         do {
             all = try CSVReader(data: data, delimiter: delimiter).records()
         } catch let error as CSVError {
-            switch error {
-            case .notUTF8(let line, let column):
-                throw .unreadableFile(path: name, reason: "line \(line), byte \(column) is not UTF-8; expected a UTF-8 file (re-save it as UTF-8, e.g. `iconv -f latin1 -t utf-8`)")
-            case .unterminatedQuote(let line, let column):
-                throw .unreadableFile(path: name, reason: "line \(line), field \(column) opens a quote that is never closed; expected a closing \" (is the last line truncated?)")
-            }
+            throw Self.unreadable(name, error)
         } catch {
             throw .unreadableFile(path: name, reason: String(describing: error))
         }
@@ -40,6 +35,17 @@ package struct TabularFile: Sendable {
         header = all.removeFirst().fields.map(\.trimmed)
         records = all
         recordsAreNumbered = false
+    }
+
+    /// What makes the file at `path` unreadable as CSV, its line numbers moved on by `linesBefore`
+    /// (when the file is read in pieces).
+    static func unreadable(_ path: String, _ error: CSVError, linesBefore: Int = 0) -> MaillageError {
+        switch error {
+        case .notUTF8(let line, let column):
+            .unreadableFile(path: path, reason: "line \(line + linesBefore), byte \(column) is not UTF-8; expected a UTF-8 file (re-save it as UTF-8, e.g. `iconv -f latin1 -t utf-8`)")
+        case .unterminatedQuote(let line, let column):
+            .unreadableFile(path: path, reason: "line \(line + linesBefore), field \(column) opens a quote that is never closed; expected a closing \" (is the last line truncated?)")
+        }
     }
 
     /// Reads the file at `path`.

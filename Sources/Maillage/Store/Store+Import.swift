@@ -7,6 +7,7 @@ extension Store {
     /// ``ImportOptions/skipInvalid`` the valid rows are imported and the report lists the rest.
     /// Nothing already stored is lost either way.
     public func importFile(_ kind: ImportKind, path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        if kind == .lieux, LieuxImporter.isJSON(path: path) == false { return try importLieuxCSV(path: path, options: options) }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw MaillageError.unreadableFile(path: path, reason: (error as NSError).localizedDescription)
@@ -17,12 +18,7 @@ extension Store {
     /// Imports file contents already in memory; `name` is used in messages and as the default source.
     public func importData(_ kind: ImportKind, name: String, data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         var report = ImportReport(kind: kind.rawValue, file: name)
-        let context = try writer.read { db in
-            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db))
-        }
-        if kind != .communes, context.communes.isEmpty {
-            report.warnings.append(ImportIssue(severity: .warning, file: name, message: "no commune is loaded yet: rows cannot be placed in communes (run `maillage import communes` first)"))
-        }
+        let context = try importContext(kind, report: &report)
         switch kind {
         case .communes:
             let rows = try CommunesImporter.parse(try TabularFile(name: name, data: data), report: &report)
@@ -49,13 +45,65 @@ extension Store {
             try commit(&report, options) { db, report in
                 var writer = try BatchWriter(db: db)
                 try writer.write(batch, report: &report)
-                guard kind.isList, !options.partial else { return }
-                if report.rowsRejected > 0 {
-                    report.warnings.append(ImportIssue(severity: .warning, file: name, message: "nothing was retired: \(report.rowsRejected) row(s) were rejected, and the structures missing from the file may be among them; fix them and import the file again to retire those it no longer holds"))
-                } else {
-                    try writer.retireAbsent(report: &report)
-                }
+                try retireAbsent(kind, writer: writer, options: options, report: &report)
             }
+        }
+        return report
+    }
+
+    /// For list sources, marks as gone the structures the file no longer holds (unless it is a partial extract).
+    private func retireAbsent(_ kind: ImportKind, writer: BatchWriter, options: ImportOptions, report: inout ImportReport) throws {
+        guard kind.isList, !options.partial else { return }
+        if report.rowsRejected > 0 {
+            report.warnings.append(ImportIssue(severity: .warning, file: report.file, message: "nothing was retired: \(report.rowsRejected) row(s) were rejected, and the structures missing from the file may be among them; fix them and import the file again to retire those it no longer holds"))
+        } else {
+            try writer.retireAbsent(report: &report)
+        }
+    }
+
+    /// The taxonomy and communes rows are checked against; warns when no commune is loaded.
+    private func importContext(_ kind: ImportKind, report: inout ImportReport) throws -> ImportContext {
+        let context = try writer.read { db in
+            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db))
+        }
+        if kind != .communes, context.communes.isEmpty {
+            report.warnings.append(ImportIssue(severity: .warning, file: report.file, message: "no commune is loaded yet: rows cannot be placed in communes (run `maillage import communes` first)"))
+        }
+        return context
+    }
+
+    /// Imports a lieux CSV file row by row inside the write transaction: the file is read a few
+    /// megabytes at a time and each valid row written as soon as it is read, so that memory stays
+    /// far under the file's size (a 358 MB file of 300,000 places). The outcome is that of
+    /// ``importData(_:name:data:options:)``: with any error and no ``ImportOptions/skipInvalid``,
+    /// the transaction is rolled back and nothing is imported.
+    private func importLieuxCSV(path: String, options: ImportOptions) throws -> ImportReport {
+        var report = ImportReport(kind: ImportKind.lieux.rawValue, file: path)
+        let context = try importContext(.lieux, report: &report)
+        // The first rows are read ahead: a file without v1 or v0.1 columns is told apart by their services.
+        var records = try CSVFileRecords(path: path, lookahead: LieuxLayout.rowsToTellVersions)
+        var reading = try LieuxImporter.Reading(
+            TabularFile(name: path, header: records.header, records: records.lookahead, recordsAreNumbered: false),
+            context: context, report: &report)
+        let schemaFigure = "rows in schema \(reading.layout.version.rawValue)"
+        report.add(schemaFigure, 0)
+        let source = options.source ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var placements: [Placement] = []
+        try commit(&report, options) { db, report in
+            var writer = try BatchWriter(db: db)
+            func take(_ record: CSVRecord, _ report: inout ImportReport) throws {
+                guard let place = reading.read(record, report: &report) else { return }
+                placements.append(place.placement)
+                // Once a row is refused nothing will be kept: the rest is only checked, for the full list of errors.
+                if report.errors.isEmpty || options.skipInvalid { try writer.write(place, source: source, report: &report) }
+            }
+            for record in records.lookahead { try take(record, &report) }
+            try records.forEachRecord { try take($0, &report) }
+            try writer.count(into: &report)
+            report.add(schemaFigure, report.rowsRead)
+            report.add("places", placements.count)
+            countPlacements(placements, into: &report)
+            try retireAbsent(.lieux, writer: writer, options: options, report: &report)
         }
         return report
     }
@@ -69,14 +117,14 @@ extension Store {
         case .lieux:
             batch.places = try LieuxImporter.parse(try LieuxImporter.table(path: name, data: data), context: context, report: &report)
             report.add("places", batch.places.count)
-            countPlacements(batch.places, into: &report)
+            countPlacements(batch.places.map(\.placement), into: &report)
         case .cnfs:
             batch = try CNFSImporter.parse(try TabularFile(name: name, data: data, delimiter: UInt8(ascii: ";")), context: context, report: &report)
-            countPlacements(batch.places, into: &report)
+            countPlacements(batch.places.map(\.placement), into: &report)
         case .aidantsConnect:
             batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data), context: context,
                                                      dataDate: options.dataDate ?? Self.today(), report: &report)
-            countPlacements(batch.places, into: &report)
+            countPlacements(batch.places.map(\.placement), into: &report)
         case .intermediaries:
             batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
             report.add("intermediaries", batch.intermediaries.count)
@@ -117,13 +165,13 @@ extension Store {
         return formatter.string(from: Date())
     }
 
-    private func countPlacements(_ places: [PlaceDraft], into report: inout ImportReport) {
+    private func countPlacements(_ placements: [Placement], into report: inout ImportReport) {
         let names: [(Placement, String)] = [
             (.corrected, "placed by a repaired INSEE code"), (.coordinates, "placed from coordinates"),
             (.postal, "placed from postal code and commune name"), (.none, "not placed in any commune"),
         ]
         for (placement, name) in names {
-            let count = places.filter { $0.placement == placement }.count
+            let count = placements.filter { $0 == placement }.count
             if count > 0 { report.add(name, count) }
         }
     }

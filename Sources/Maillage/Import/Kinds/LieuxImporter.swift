@@ -5,31 +5,65 @@ import Foundation
 package enum LieuxImporter {
     /// Reads a lieux file as a table, whether JSON or CSV.
     package static func table(path: String, data: Data) throws(MaillageError) -> TabularFile {
-        let firstByte = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
-        if firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{") {
-            return try JSONRecords.table(name: path, data: data)
-        }
+        if isJSON(data) { return try JSONRecords.table(name: path, data: data) }
         return try TabularFile(name: path, data: data)
+    }
+
+    /// Whether `data` starts as JSON does (`[` or `{` after blanks and a byte-order mark).
+    static func isJSON(_ data: Data) -> Bool {
+        let firstByte = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        return firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{")
+    }
+
+    /// Whether the regular file at `path` holds JSON, from its first bytes; nil when it is not a
+    /// regular file or cannot be read.
+    package static func isJSON(path: String) -> Bool? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let start = try? handle.read(upToCount: 4_096) else { return nil }
+        return isJSON(start)
     }
 
     /// Validates every row into a place; rows with errors are left out, issues go to `report`.
     package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> [PlaceDraft] {
-        let layout = try LieuxLayout.detect(file, context: context, report: &report)
-        report.add("rows in schema \(layout.version.rawValue)", file.records.count)
+        var reading = try Reading(file, context: context, report: &report)
+        report.add("rows in schema \(reading.layout.version.rawValue)", file.records.count)
         var places: [PlaceDraft] = []
-        var seen: [String: Int] = [:]
         for record in file.records {
+            if let draft = reading.read(record, report: &report) { places.append(draft) }
+        }
+        return places
+    }
+
+    /// Reads the rows of one file, one at a time (a large file is streamed through it).
+    package struct Reading {
+        let file: TabularFile
+        package let layout: LieuxLayout
+        let context: ImportContext
+        /// The line of each id read so far, for duplicates.
+        private var seen: [String: Int] = [:]
+
+        /// Reads the header (and the first rows of `file`, to tell v1 from v0.1 when the columns do not).
+        package init(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) {
+            self.file = file
+            self.context = context
+            layout = try LieuxLayout.detect(file, context: context, report: &report)
+        }
+
+        /// The place of one row, or nil when the row has errors; issues go to `report`.
+        package mutating func read(_ record: CSVRecord, report: inout ImportReport) -> PlaceDraft? {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
             if !file.recordsAreNumbered { reader.checkWidth() }
             var row = LieuRow(reader: reader, layout: layout, context: context)
             let draft = row.read(seen: seen)
             reader = row.reader
-            guard reader.finish(into: &report), let draft else { continue }
+            guard reader.finish(into: &report), let draft else { return nil }
             seen[draft.publicId] = record.line
-            places.append(draft)
+            return draft
         }
-        return places
     }
 }
 
