@@ -57,6 +57,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "ScaleBenchmark",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Maillage", package: "maillage"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ScaleBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "RenderBenchmark",
             dependencies: [
                 "BenchmarkSupport",

@@ -88,8 +88,8 @@ let benchmarks: @Sendable () -> Void = {
     // The v1 CSV export, streamed: its bytes are counted, not kept.
     Benchmark("export lieux (v1 CSV), 300,000 places", configuration: .init(maxIterations: 3)) { _ in
         guard let store else { return }
-        var output = ByteCount()
-        try LieuxExport.csv(store.forEachLieu, to: &output)
+        var output = ByteCount(), summary = V1ExportSummary()
+        try LieuxExport.csv(store.forEachLieu, to: &output, summary: &summary)
         blackHole(output.bytes)
     }
 }

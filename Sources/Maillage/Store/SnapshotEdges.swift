@@ -17,7 +17,7 @@ struct SnapshotEdges {
     /// Each node's position in public-id order (SQLite's, by bytes).
     private var publicIdRank: [Int32]
 
-    /// Reads the relay, labelled and zone tables.
+    /// Reads the nodes' public-id order and the relay, labelled and zone tables.
     ///
     /// - Complexity: O(nodes + edges).
     init(_ db: Database, catalog: ServiceCatalog) throws {
