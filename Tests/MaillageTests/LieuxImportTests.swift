@@ -27,9 +27,9 @@ import Testing
 
     @Test func placesRowsWithoutCodeFromTheirCoordinates() throws {
         let store = try Fixtures.storeWithCommunes()
-        // Near Alboussière's centroid, postal code of Ardèche, no INSEE code.
-        let report = try importLieux(store, [Fixtures.lieu("p1", [.codeInsee: "", .latitude: "44.93", .longitude: "4.72"])])
-        #expect(report.figures.contains { $0.name == "placed from coordinates" && $0.value == 1 })
+        // Near Alboussière's centroid, postal code of Ardèche, no INSEE code, no commune name: the last resort.
+        let report = try importLieux(store, [Fixtures.lieu("p1", [.codeInsee: "", .commune: "", .latitude: "44.93", .longitude: "4.72"])])
+        #expect(report.figures.contains { $0.name == "placed at the nearest commune centroid (last resort, warned)" && $0.value == 1 })
         #expect(try store.lieux().first?.codeInsee == "07007")
     }
 

@@ -13,10 +13,10 @@ package struct ImportContext: Sendable {
     /// One matcher per enumerated v1 field.
     package let enumerations: [String: LabelMatcher]
 
-    package init(taxonomy: Taxonomy, communes: CommuneIndex) {
+    package init(taxonomy: Taxonomy, communes: CommuneIndex, postalCodes: PostalCodes = PostalCodes()) {
         self.taxonomy = taxonomy
         self.communes = communes
-        locator = CommuneLocator(index: communes)
+        locator = CommuneLocator(index: communes, postalCodes: postalCodes)
         services = LabelMatcher(taxonomy.services.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
         serviceSlugs = Dictionary(uniqueKeysWithValues: taxonomy.services.map { ($0.label, $0.slug) })
         programmes = LabelMatcher(taxonomy.programmes.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })

@@ -18,7 +18,7 @@ extension Store {
     public func importData(_ kind: ImportKind, name: String, data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         var report = ImportReport(kind: kind.rawValue, file: name)
         let context = try writer.read { db in
-            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db))
+            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db), postalCodes: try Self.postalCodes(db))
         }
         if kind != .communes, context.communes.isEmpty {
             report.warnings.append(ImportIssue(severity: .warning, file: name, message: "no commune is loaded yet: rows cannot be placed in communes (run `maillage import communes` first)"))
@@ -109,8 +109,10 @@ extension Store {
 
     private func countPlacements(_ places: [PlaceDraft], into report: inout ImportReport) {
         let names: [(Placement, String)] = [
-            (.corrected, "placed by a repaired INSEE code"), (.coordinates, "placed from coordinates"),
-            (.postal, "placed from postal code and commune name"), (.none, "not placed in any commune"),
+            (.corrected, "placed by a repaired INSEE code"), (.postal, "placed from postal code and commune name"),
+            (.postalCode, "placed from postal code alone (the one commune it is known to serve)"),
+            (.coordinates, "placed from coordinates among the communes of its postal code"),
+            (.nearest, "placed at the nearest commune centroid (last resort, warned)"), (.none, "not placed in any commune"),
         ]
         for (placement, name) in names {
             let count = places.filter { $0.placement == placement }.count

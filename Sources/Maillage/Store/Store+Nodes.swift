@@ -134,7 +134,7 @@ struct BatchWriter {
         """
 
     private func writePlace(_ place: PlaceDraft, id: Int64, isNew: Bool) throws {
-        upsertPlace.bind(id).bind(place.codeInsee).bind(place.placement.rawValue).bind(place.latitude).bind(place.longitude)
+        upsertPlace.bind(id).bind(place.codeInsee).bind(place.placement.storedValue).bind(place.latitude).bind(place.longitude)
             .bind(place.sourceLabel).bind(place.unrecognised.isEmpty ? nil : JSONText.object(place.unrecognised))
         for column in LieuColumn.storedAsText { upsertPlace.bind(place.text[column]) }
         try upsertPlace.run()

@@ -34,7 +34,7 @@ package enum AidantsConnectImporter {
             let active = reader.value(at: at[2]).map { $0.lowercased() != "false" } ?? true
             let postalCode = reader.postalCode(at: at[5])
             let location = reader.locate(with: context.locator, codeInsee: at[3], postalCode: postalCode, postalAt: at[5],
-                                         communeName: reader.value(at: at[8]), coordinates: nil, coordinatesAt: nil)
+                                         communeName: reader.value(at: at[8]), communeAt: at[8], coordinates: nil, coordinatesAt: nil)
             let siret = reader.pivot(at: at[6])
             var headcount: Int?
             if let text = reader.value(at: at[9]) {

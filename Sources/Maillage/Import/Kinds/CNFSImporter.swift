@@ -37,7 +37,7 @@ package enum CNFSImporter {
             }
             let postalCode = reader.postalCode(at: at[8])
             let location = reader.locate(with: context.locator, codeInsee: at[7], postalCode: postalCode, postalAt: at[8],
-                                         communeName: reader.value(at: at[1]), coordinates: nil, coordinatesAt: nil)
+                                         communeName: reader.value(at: at[1]), communeAt: at[1], coordinates: nil, coordinatesAt: nil)
             let date = reader.date(at: at[3], required: false)
             guard reader.finish(into: &report), let nom else { continue }
 

@@ -78,7 +78,7 @@ private struct LieuRow {
             reader.warning(at(.codeInsee), code, "expected an INSEE code matching ^([013-9]\\d|2[AB1-9])\\d{3}$")
         }
         let location = reader.locate(with: context.locator, codeInsee: at(.codeInsee), postalCode: draft.text[.codePostal],
-                                     postalAt: at(.codePostal), communeName: value(.commune),
+                                     postalAt: at(.codePostal), communeName: value(.commune), communeAt: at(.commune),
                                      coordinates: coordinates, coordinatesAt: at(.latitude))
         draft.codeInsee = location.code
         draft.placement = location.placement
