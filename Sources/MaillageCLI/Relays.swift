@@ -18,7 +18,7 @@ extension MaillageCommand {
         @Option(help: "The service: its exact label or its slug (e.g. aide-aux-demarches-administratives, caf).")
         var service: String
 
-        @Option(help: ArgumentHelp("The INSEE code of the person's commune.", valueName: "insee"))
+        @Option(help: ArgumentHelp("The INSEE code of the person's commune (a municipal arrondissement's, e.g. 75111, stands for its commune).", valueName: "insee"))
         var commune: String?
 
         @Option(parsing: .unconditional, help: "The latitude of the person's location (with --lon); negative values (La Réunion, Mayotte) are fine.")
@@ -77,11 +77,14 @@ extension MaillageCommand {
             query.labels = labels
             query.openAt = openAt.flatMap(LocalDateTime.init(parsing:))
             query.limit = limit
-            let results = try global.openStore().relayDirectory().relays(query)
+            let directory = try global.openStore().relayDirectory()
+            let origin = try commune.map(directory.territories.commune)
+            let results = try directory.relays(query)
             if format == .json {
+                TerritoryText.noteOnStandardError(origin)
                 print(try JSONOutput.encode(results))
             } else {
-                print(RelayText.describe(results, query: query))
+                print(TerritoryText.header(origin) + RelayText.describe(results, query: query))
             }
         }
     }

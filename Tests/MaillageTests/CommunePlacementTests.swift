@@ -184,3 +184,36 @@ struct HinauraPlacementTests {
         #expect(!clermont.isEmpty && clermont.allSatisfy { $0.codeInsee == "63113" })
     }
 }
+
+/// The territory table lists the municipal arrondissements and reads every territory code given.
+@Suite struct TerritoryResolutionTests {
+    private func table() throws -> TerritoryTable {
+        let store = try Fixtures.store()
+        _ = try store.importData(.communes, name: "communes.csv", data: Data(CommunePlacementTests.communes.utf8))
+        return try store.territoryTable()
+    }
+
+    @Test func theTableListsTheFortyFiveArrondissements() throws {
+        let table = try table()
+        #expect(table.arrondissements.count == 45 && MunicipalArrondissement.all.count == 45)
+        #expect(table.arrondissements.filter { $0.commune == "75056" }.map(\.code) == (75101...75120).map(String.init))
+        #expect(table.arrondissements.filter { $0.commune == "69123" }.map(\.code) == (69381...69389).map(String.init))
+        #expect(table.arrondissements.filter { $0.commune == "13055" }.map(\.code) == (13201...13216).map(String.init))
+        let names = Dictionary(uniqueKeysWithValues: table.arrondissements.map { ($0.code, $0.nom) })
+        #expect(names["75101"] == "Paris 1er Arrondissement" && names["75111"] == "Paris 11e Arrondissement")
+        #expect(names["69383"] == "Lyon 3e Arrondissement" && names["13216"] == "Marseille 16e Arrondissement")
+        // Without Paris loaded, its arrondissements are not listed.
+        let store = try Fixtures.storeWithCommunes()
+        #expect(try store.territoryTable().arrondissements.map(\.commune) == Array(repeating: "69123", count: 9))
+    }
+
+    @Test func arrondissementCodesStandForTheirCommune() throws {
+        let table = try table()
+        let lyon = try table.territory("69383")
+        #expect(lyon.level == .commune && lyon.code == "69123" && lyon.nom == "Lyon" && lyon.arrondissement?.nom == "Lyon 3e Arrondissement")
+        #expect(try table.communes(within: "69383") == table.communes(within: "69123"))
+        #expect(try table.territory("commune:75111").code == "75056")
+        #expect(throws: QueryError.unknownTerritory("75121")) { try table.territory("75121") }
+        #expect(try table.territory("07").notes.isEmpty)
+    }
+}

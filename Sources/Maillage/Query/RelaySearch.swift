@@ -42,7 +42,7 @@ extension RelayDirectory {
     private func origin(_ origin: RelayQuery.Origin) throws(QueryError) -> (Double, Double, Commune?) {
         switch origin {
         case .commune(let code):
-            guard let commune = communes[code] else { throw .unknownCommune(code) }
+            guard let commune = communes[try territories.commune(code).code] else { throw .unknownCommune(code) }
             return (commune.latitude, commune.longitude, commune)
         case .point(let latitude, let longitude):
             var nearest: (code: String, distance: Double)?

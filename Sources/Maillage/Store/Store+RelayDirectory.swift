@@ -114,7 +114,8 @@ extension Store {
             }
             var vocabularies = taxonomy.enumerations.fields.mapValues { values in LabelMatcher(values.map { ($0.label, $0.aliases ?? []) }) }
             vocabularies["programmes"] = LabelMatcher(taxonomy.programmes.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
-            return RelayDirectory(catalog: catalog, entries: entries, byZone: byZone, communes: communes, vocabularies: vocabularies)
+            return RelayDirectory(catalog: catalog, entries: entries, byZone: byZone, communes: communes, vocabularies: vocabularies,
+                                  territories: try Self.territoryTable(db))
         }
     }
 

@@ -66,8 +66,11 @@ public struct AccessReport: Sendable, Equatable, Codable {
     /// Inhabitants (of the reported communes) with no site within the catchment.
     public var populationWithoutAccess: Int
     public var communes: [CommuneAccess]
+    /// The territory of `within`, as understood (nil when the query had none).
+    public var within: ResolvedTerritory? = nil
 
     enum CodingKeys: String, CodingKey {
+        case within
         case service, method
         case catchmentKm = "catchment_km"
         case bands, demand, sites, supply

@@ -6,7 +6,8 @@ extension RelayDirectory {
     public func access(_ query: AccessQuery, territories: TerritoryTable, fragility: FragilityIndex = FragilityIndex()) throws(QueryError) -> AccessReport {
         let service = try catalog.service(named: query.service)
         let wanted = catalog.descendants[service]
-        let scope = try territories.communes(within: query.within)
+        let within = try query.within.map(territories.territory)
+        let scope = within.map(territories.communes(in:)) ?? Array(territories.communes.indices)
 
         let relaying = entries.filter { $0.kind == .place && $0.services & wanted != 0 }
         let located = relaying.filter { $0.latitude.isFinite && $0.longitude.isFinite }
@@ -32,7 +33,8 @@ extension RelayDirectory {
             bands: query.method == .enhanced ? query.bands ?? DistanceWeighting.defaultBands : nil, demand: query.demand,
             sites: supply.count, supply: supply.reduce(0) { $0 + $1.value }, sitesWithoutLocation: relaying.count - located.count,
             meanScore: FloatingCatchment.mean(scores, demand: demand.values), fragilityFromEpci: demand.fromEpci, fragilityFromMean: demand.fromMean,
-            populationWithoutAccess: communes.filter { $0.score == 0 }.reduce(0) { $0 + $1.population }, communes: communes)
+            populationWithoutAccess: communes.filter { $0.score == 0 }.reduce(0) { $0 + $1.population }, communes: communes,
+            within: within)
     }
 
     /// The supply of a place for a service: the known headcounts of those relaying it there, or 1.

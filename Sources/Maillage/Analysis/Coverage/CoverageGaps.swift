@@ -27,8 +27,11 @@ public struct GapReport: Sendable, Equatable, Codable {
     public var population: Int
     public var uncoveredPopulation: Int
     public var territories: [TerritoryGap]
+    /// The territory of `within`, as understood (nil when the query had none).
+    public var within: ResolvedTerritory? = nil
 
     enum CodingKeys: String, CodingKey {
+        case within
         case service
         case radiusKm = "radius_km"
         case level
@@ -87,7 +90,8 @@ extension RelayDirectory {
     public func gaps(_ query: GapQuery, territories: TerritoryTable) throws(QueryError) -> GapReport {
         let candidates = try candidates(for: query)
         let nearest = NearestPoint(latitudes: entries.map(\.latitude), longitudes: entries.map(\.longitude)) { candidates.eligible[$0] }
-        let scope = try territories.communes(within: query.within)
+        let within = try query.within.map(territories.territory)
+        let scope = within.map(territories.communes(in:)) ?? Array(territories.communes.indices)
 
         var rows: [String: TerritoryGap] = [:]
         var order: [String] = []
@@ -121,6 +125,7 @@ extension RelayDirectory {
             ($0.uncoveredPopulation, $0.population, $1.code) > ($1.uncoveredPopulation, $1.population, $0.code)
         }
         return GapReport(service: catalog.labels[candidates.service], radiusKm: query.radiusKm, level: query.level,
-                         minRelays: query.minRelays, population: population, uncoveredPopulation: uncovered, territories: territories)
+                         minRelays: query.minRelays, population: population, uncoveredPopulation: uncovered, territories: territories,
+                         within: within)
     }
 }

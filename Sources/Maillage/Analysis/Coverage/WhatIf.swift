@@ -32,8 +32,11 @@ public struct WhatIfReport: Sendable, Equatable, Codable {
     public var method: AccessQuery.Method
     public var catchmentKm: Double
     public var services: [ServiceImpact]
+    /// The territory of `within`, as understood (nil when the query had none).
+    public var within: ResolvedTerritory? = nil
 
     enum CodingKeys: String, CodingKey {
+        case within
         case closed
         case radiusKm = "radius_km"
         case method
@@ -110,7 +113,7 @@ extension WhatIfReport {
                 accessBefore: try before.access(accessQuery, territories: territories), accessAfter: try after.access(accessQuery, territories: territories)))
         }
         self.init(closed: query.closing, radiusKm: query.radiusKm, method: query.method, catchmentKm: accessQuery.effectiveCatchmentKm,
-                  services: impacts)
+                  services: impacts, within: try query.within.map(territories.territory))
     }
 }
 
