@@ -47,7 +47,7 @@ extension MaillageCommand {
             switch format {
             case .json: print(try JSONOutput.encode(report))
             case .csv: FileHandle.standardOutput.write(Data(AccessText.csv(report).utf8))
-            case .text: print(TerritoryText.header(report.within) + AccessText.describe(report, limit: limit))
+            case .text: print(TerritoryText.header(report.within) + AccessText.describe(report, limit: limit) + WithoutLocationText.footer(report.communesWithoutLocation))
             }
         }
     }

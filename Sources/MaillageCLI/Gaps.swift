@@ -46,7 +46,7 @@ extension MaillageCommand {
             switch format {
             case .json: print(try JSONOutput.encode(report))
             case .csv: FileHandle.standardOutput.write(Data(GapText.csv(report).utf8))
-            case .text: print(TerritoryText.header(report.within) + GapText.describe(report, limit: limit))
+            case .text: print(TerritoryText.header(report.within) + GapText.describe(report, limit: limit) + WithoutLocationText.footer(report.communesWithoutLocation))
             }
         }
     }

@@ -47,7 +47,7 @@ extension MaillageCommand {
             switch format {
             case .json: print(try JSONOutput.encode(plan))
             case .csv: FileHandle.standardOutput.write(Data(PlanText.csv(plan).utf8))
-            case .text: print(TerritoryText.header(plan.within) + PlanText.describe(plan))
+            case .text: print(TerritoryText.header(plan.within) + PlanText.describe(plan) + WithoutLocationText.footer(plan.communesWithoutLocation))
             }
         }
     }

@@ -54,7 +54,7 @@ extension MaillageCommand {
             let report = try store.whatIf(query)
             switch format {
             case .json: print(try JSONOutput.encode(report))
-            case .text: print(TerritoryText.header(report.within) + WhatIfText.describe(report, limit: limit))
+            case .text: print(TerritoryText.header(report.within) + WhatIfText.describe(report, limit: limit) + WithoutLocationText.footer(report.communesWithoutLocation))
             }
         }
     }

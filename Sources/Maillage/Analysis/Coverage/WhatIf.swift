@@ -34,9 +34,12 @@ public struct WhatIfReport: Sendable, Equatable, Codable {
     public var services: [ServiceImpact]
     /// The territory of `within`, as understood (nil when the query had none).
     public var within: ResolvedTerritory? = nil
+    /// Communes of the scope with no coordinates: left out of every figure above, counted here.
+    public var communesWithoutLocation = CommunesWithoutLocation()
 
     enum CodingKeys: String, CodingKey {
         case within
+        case communesWithoutLocation = "communes_without_location"
         case closed
         case radiusKm = "radius_km"
         case method
@@ -114,6 +117,7 @@ extension WhatIfReport {
         }
         self.init(closed: query.closing, radiusKm: query.radiusKm, method: query.method, catchmentKm: accessQuery.effectiveCatchmentKm,
                   services: impacts, within: try query.within.map(territories.territory))
+        communesWithoutLocation = territories.locatedCommunes(in: within).withoutLocation
     }
 }
 

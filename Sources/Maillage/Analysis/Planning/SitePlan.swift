@@ -36,6 +36,8 @@ public struct SitePlan: Sendable, Equatable, Codable {
     public var uncoverable: [CommunePopulation]
     /// The territory of `within`, as understood (nil when the query had none).
     public var within: ResolvedTerritory? = nil
+    /// Communes of the scope with no coordinates: left out of every figure above, counted here.
+    public var communesWithoutLocation = CommunesWithoutLocation()
 
     public struct PlannedSite: Sendable, Equatable, Codable {
         public var rank: Int
@@ -62,6 +64,7 @@ public struct SitePlan: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case within
+        case communesWithoutLocation = "communes_without_location"
         case service
         case radiusKm = "radius_km"
         case candidates, objective, population
@@ -79,7 +82,7 @@ extension RelayDirectory {
     public func plan(_ query: PlanQuery, territories: TerritoryTable) throws(QueryError) -> SitePlan {
         let candidates = try candidates(for: query.coverage)
         let within = try query.coverage.within.map(territories.territory)
-        let scope = within.map(territories.communes(in:)) ?? Array(territories.communes.indices)
+        let (scope, withoutLocation) = territories.locatedCommunes(in: within)
         let radius = query.coverage.radiusKm
 
         // Demand: the inhabited communes with no relay now.
@@ -116,7 +119,7 @@ extension RelayDirectory {
             objective: query.coverAll ? "lscp" : "mclp", population: population, uncoveredPopulationBefore: uncoveredBefore,
             uncoveredCommunesBefore: demand.count, sites: planned, uncoveredPopulationAfter: uncoveredBefore - cumulative,
             uncoverable: problem.uncoverable().map { .init(code: demand[$0].code, nom: demand[$0].nom, population: demand[$0].population) },
-            within: within)
+            within: within, communesWithoutLocation: withoutLocation)
     }
 
     /// The candidate sites, in a stable order: the scope's communes with a centroid, or its places

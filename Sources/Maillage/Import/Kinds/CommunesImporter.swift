@@ -66,6 +66,10 @@ package enum CommunesImporter {
                 return value
             }
             let coordinates = Coordinates.read(&reader, latitude: at[11], longitude: at[12])
+            if coordinates == nil, !reader.hasErrors, let code {
+                reader.warning(at[11], nil, "commune \(code) (\(nom ?? "?")) has no coordinates: it is kept, but left out of coverage, "
+                               + "accessibility and planning figures (gaps, access, fragility, what-if, plan, coverage maps), which report it apart")
+            }
             guard !reader.hasErrors, let code, let nom, let departement, let region else {
                 report.errors += reader.issues.filter { $0.severity == .error }
                 report.warnings += reader.issues.filter { $0.severity == .warning }
