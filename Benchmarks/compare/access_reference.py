@@ -137,6 +137,10 @@ def load_inputs(db_path, service, demand="population"):
             communes["demand"] = communes["population"]
         sites = pd.read_sql_query(SITES_SQL, db, params={"service": service}, index_col="public_id")
     sites.index.name = "site"
+    # maillage leaves the communes without coordinates out of every figure, the normalising mean
+    # included, and reports them apart: compare like for like (their demand is computed first, so
+    # that the fragility fallback mean is the one maillage uses).
+    communes = communes[communes["latitude"].notna()]
     located = sites["latitude"].notna()
     return Inputs(communes=communes, sites=sites[located].astype(float), skipped_sites=int((~located).sum()))
 

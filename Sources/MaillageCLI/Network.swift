@@ -29,8 +29,11 @@ extension MaillageCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let report = try global.openStore().network(level: level, within: within)
+            let store = try global.openStore()
+            let territory = try within.map(store.territoryTable().territory)
+            let report = try store.network(level: level, within: within)
             if format == .json {
+                TerritoryText.noteOnStandardError(territory)
                 print(try JSONOutput.encode(report))
                 return
             }
@@ -45,7 +48,7 @@ extension MaillageCommand {
                 .map { String(format: "  %.4f  %@", $0.value, $0.key) }
             lines.append("Isolated (no referral at all): \(report.isolated.count)")
             lines += report.isolated.prefix(top).map { "  \($0)" }
-            print(lines.joined(separator: "\n"))
+            print(TerritoryText.header(territory) + lines.joined(separator: "\n"))
         }
     }
 }

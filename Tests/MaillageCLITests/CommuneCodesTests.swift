@@ -76,6 +76,14 @@ import Testing
         #expect((within["arrondissement"] as? [String: Any])?["nom"] as? String == "Paris 11e Arrondissement")
     }
 
+    @Test func networkNamesItsTerritoryToo() throws {
+        let binary = try directory()
+        defer { binary.removeFolder() }
+        let run = try binary.run(["network", "--within", "75111"])
+        #expect(run.succeeded && run.stdout.hasPrefix("Commune: 75056 Paris\nNote: 75111 is the code of Paris 11e Arrondissement"), "\(run)")
+        #expect(run.stdout.contains("1 nodes"))
+    }
+
     @Test func renderDrawsTheCommuneOfAnArrondissement() throws {
         let binary = try directory()
         defer { binary.removeFolder() }
