@@ -36,8 +36,8 @@ public struct TerritoryTable: Sendable {
         self.communes = communes
         self.names = names
         self.postalCodes = postalCodes
-        arrondissements = []
-        arrondissements = MunicipalArrondissement.all.filter { communeRow(code: $0.commune) != nil }
+        let loaded = Set(communes.map(\.code))
+        arrondissements = MunicipalArrondissement.all.filter { loaded.contains($0.commune) }
     }
 
     /// The name of a territory.
