@@ -20,7 +20,7 @@ extension MaillageCommand {
 
         @OptionGroup var coverage: CoverageOptions
 
-        @Option(help: "commune, epci, departement or region.")
+        @Option(help: "commune, epci, departement, region, or france (one row for the whole scope).")
         var level: TerritoryLevel = .commune
 
         @Option(name: .customLong("min-relays"), help: "How many relays a commune needs to count as covered.")
@@ -34,7 +34,6 @@ extension MaillageCommand {
 
         func validate() throws {
             if minRelays < 1 { throw ValidationError("--min-relays must be at least 1; got \(minRelays).") }
-            if level == .france { throw ValidationError("--level must be commune, epci, departement or region.") }
         }
 
         func run() async throws {
@@ -60,7 +59,7 @@ enum GapText {
                             report.service, report.radiusKm, report.minRelays, report.minRelays > 1 ? "s" : "",
                             report.uncoveredPopulation, report.population, share)]
         for gap in report.territories.prefix(limit) where gap.uncoveredPopulation > 0 {
-            var line = "  \(gap.code) \(gap.nom): \(gap.uncoveredPopulation) of \(gap.population) uncovered"
+            var line = "  \(report.level == .france ? gap.nom : "\(gap.code) \(gap.nom)"): \(gap.uncoveredPopulation) of \(gap.population) uncovered"
             if report.level != .commune { line += " (\(gap.uncoveredCommunes) of \(gap.communes) communes)" }
             if let nearest = gap.nearestKm { line += String(format: ", nearest relay %.1f km", nearest) } else if report.level == .commune { line += ", no relay at all" }
             lines.append(line)
