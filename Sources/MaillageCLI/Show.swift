@@ -28,6 +28,9 @@ enum ProfileText {
         if let headcount = profile.headcount { lines.append("  headcount: \(headcount)") }
         let location = [profile.adresse, profile.commune.map { "\($0) (\(profile.codeInsee ?? ""))" }].compactMap { $0 }
         if !location.isEmpty { lines.append("  where: \(location.joined(separator: ", "))") }
+        if let phone = profile.telephone { lines.append("  phone: \(phone)") }
+        if !profile.courriels.isEmpty { lines.append("  e-mail: \(profile.courriels.joined(separator: ", "))") }
+        if !profile.siteWeb.isEmpty { lines.append("  website: \(profile.siteWeb.joined(separator: ", "))") }
         lines.append("  source: \(profile.source)")
         if !profile.services.isEmpty {
             lines.append("  relays: " + profile.services.map { $0.label + ($0.remote ? " (remote)" : "") }.joined(separator: ", "))
