@@ -111,7 +111,12 @@ extension MaillageCommand {
             let format = try outputFormat()
             let bytes: [UInt8]
             if let graphviz = GraphvizFormat(rawValue: format.rawValue), format != .dot {
-                bytes = try GraphvizRenderer.shared.render(dot, engine: engine ?? (kind == .coverage ? .pinned : nil), format: graphviz)
+                do {
+                    bytes = try GraphvizRenderer.shared.render(dot, engine: engine ?? (kind == .coverage ? .pinned : nil), format: graphviz)
+                } catch {
+                    guard case .canvasTooLarge(let width, let height, let limit) = error else { throw error }
+                    throw RenderFailure.imageTooLarge(width: width, height: height, limit: limit, output: output)
+                }
             } else {
                 bytes = Array(dot.utf8)
             }

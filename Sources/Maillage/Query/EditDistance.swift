@@ -26,10 +26,11 @@ enum EditDistance {
 
     /// Up to `limit` of `candidates` closest to `query`, ignoring case: those containing it first
     /// (shortest first), then those within a few edits (about one per four characters, at least
-    /// two), fewest edits first; ties in order of the candidates' text.
+    /// one, and fewer than the query's length: "zz" is not close to "a"), fewest edits first; ties
+    /// in order of the candidates' text.
     static func closest(to query: String, among candidates: some Sequence<String>, limit: Int) -> [String] {
         let wanted = Array(query.lowercased().unicodeScalars)
-        let bound = Swift.max(2, wanted.count / 4)
+        let bound = Swift.min(Swift.max(1, wanted.count / 4), wanted.count - 1)
         var scored: [(score: Int, candidate: String)] = []
         for candidate in candidates {
             let folded = candidate.lowercased()
