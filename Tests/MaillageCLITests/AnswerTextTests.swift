@@ -121,5 +121,9 @@ import Testing
         let narrowedInDepartement = narrowed.filter { $0["match"] as? String == "departement" }
         #expect(narrowed.count == 20 && narrowedInDepartement.count >= 15, "\(narrowed)")
         #expect(narrowedInDepartement.allSatisfy { $0["departement"] as? String == "07" && ($0["nom"] as? String)?.contains("édiathèque") == true })
+        // A typo and a département: the other words, approximately, in the département.
+        let both = try #require(try Self.json(try maillage.run(["search", "mediateque", "ardeche", "--db", "demo.sqlite", "--format", "json"])) as? [[String: Any]])
+        #expect(both.contains { $0["id"] as? String == "ardeche-lieu-002" && $0["match"] as? String == "approximate" && $0["departement"] as? String == "07" },
+                "\(both.map { $0["id"] ?? "" })")
     }
 }

@@ -4,7 +4,8 @@ extension Store {
     /// ``search(_:limit:)`` widened for people who type: its hits first; then, when the words name a
     /// département ("Ardèche", "mediatheque ardeche"), the places there matching the other words;
     /// then, when fewer than five hits were found, names and communes within a few typing mistakes
-    /// of every word ("mediateque"). Each hit says how it was found and carries its commune's INSEE
+    /// of every word ("mediateque"), or of the words other than the département's name, in it
+    /// ("franse servises creuse"). Each hit says how it was found and carries its commune's INSEE
     /// code, official name, postal code and département.
     public func tolerantSearch(_ text: String, limit: Int = 20) throws -> [SearchHit] {
         let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
@@ -17,11 +18,17 @@ extension Store {
                 found.insert(hit.id)
             }
         }
-        if hits.count < limit, let (code, otherWords) = try departementNamed(in: words) {
+        let departement = try departementNamed(in: words)
+        if hits.count < limit, let (code, otherWords) = departement {
             add(try places(inDepartement: code, matching: otherWords, limit: limit))
         }
         if hits.count < Swift.min(limit, 5) {
             add(try approximateHits(TypoTolerance(words: words), limit: limit))
+        }
+        // "franse servises creuse": the other words, approximately, in the département.
+        if hits.count < Swift.min(limit, 5), let (code, otherWords) = departement, !otherWords.isEmpty {
+            let near = try withCommunes(try approximateHits(TypoTolerance(words: otherWords), limit: .max)).filter { $0.departement == code }
+            add(Array(near.prefix(limit)))
         }
         return try withCommunes(hits)
     }
