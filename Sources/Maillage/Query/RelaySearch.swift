@@ -5,7 +5,14 @@ extension RelayDirectory {
     ///
     /// - Complexity: O(grid cells in the radius + candidates), independent of the directory's size.
     public func relays(_ query: RelayQuery) throws(QueryError) -> [RelayResult] {
-        let wanted = catalog.descendants[try catalog.service(named: query.service)]
+        try answer(query).relays
+    }
+
+    /// The relays of ``relays(_:)`` with what was understood: the service's label, the filters in
+    /// their canonical labels, and how many relays `openAt` left out because their hours are unknown.
+    public func answer(_ query: RelayQuery) throws(QueryError) -> RelayAnswer {
+        let service = try catalog.service(named: query.service)
+        let wanted = catalog.descendants[service]
         let filters = try RelayFilters(publics: query.publics, priseEnCharge: query.priseEnCharge, free: query.free,
                                        modalites: query.modalites, labels: query.labels, openAt: query.openAt, vocabularies: vocabularies)
         let (latitude, longitude, commune) = try origin(query.origin)
@@ -24,9 +31,15 @@ extension RelayDirectory {
         }
 
         var results: [RelayResult] = []
+        var unknownHours = 0
         for (index, match) in found {
             let entry = entries[Int(index)]
-            guard filters.accept(entry) else { continue }
+            guard filters.acceptExceptHours(entry) else { continue }
+            switch filters.isOpen(entry) {
+            case true?: break
+            case false?: continue
+            case nil: unknownHours += 1; continue
+            }
             let members = entry.members.filter { $0.services & wanted != 0 && filters.acceptModalites(of: $0.member, in: entry) }
             results.append(RelayResult(
                 id: entry.id, nom: entry.nom, codeInsee: entry.codeInsee, distanceKm: match.distance,
@@ -35,7 +48,9 @@ extension RelayDirectory {
         }
         results.sort { NearestFirst.precedes(($0.distanceKm, $0.id), ($1.distanceKm, $1.id)) }
         if let limit = query.limit { results = Array(results.prefix(max(0, limit))) }
-        return results
+        var applied = filters.applied(service: catalog.labels[service], radiusKm: query.radiusKm)
+        if query.openAt != nil { applied.unknownHoursLeftOut = unknownHours }
+        return RelayAnswer(filters: applied, relays: results)
     }
 
     /// The origin's coordinates and its commune (for a point: the commune with the nearest centroid).

@@ -75,6 +75,6 @@ extension Store {
         let what = request.colouring == .access ? "Accessibilité (E2SFCA, 30 km) — \(label)" : "Couverture — \(label) à \(DiagramParts.number(request.radiusKm)) km"
         return CoverageDiagram.build(
             title: "\(what) — \(table.name(of: code, at: level)) (\(code)) — données au \(date)",
-            communes: communes, relays: relays, classes: classes)
+            communes: communes, relays: relays, classes: classes, marginKm: request.radiusKm)
     }
 }
