@@ -13,7 +13,7 @@ public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
     public var errorDescription: String? {
         switch self {
         case .seedsMissing(let path):
-            "The taxonomy file \(path) is missing: point --seeds at the project's Seeds/ directory."
+            "The taxonomy file \(path) is missing: the taxonomy is read from the project's Seeds/taxonomy folder (or from Seeds, which holds it)."
         case .invalidSeeds(let file, let reason):
             "The taxonomy file \(file) is invalid: \(reason)."
         case .taxonomyNotLoaded:

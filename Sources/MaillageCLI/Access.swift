@@ -28,14 +28,18 @@ extension MaillageCommand {
         @Option(help: ArgumentHelp("Only report the communes of this territory: INSEE code, EPCI SIREN, département, or region:CODE.", valueName: "code"))
         var within: String?
 
-        @Option(help: "At most this many communes in text output (json and csv list them all).")
+        @Option(parsing: .unconditional, help: "At most this many communes in text output (json and csv list them all).")
         var limit = 20
+
+        func validate() throws {
+            try NumberRange.check(limit, atLeast: 0, option: "--limit")
+        }
 
         @Option(help: "text, json or csv.")
         var format: Format = .text
 
         func run() async throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.read)
             var query = AccessQuery(service: service)
             query.method = options.method
             query.catchmentKm = options.catchmentKm
@@ -60,7 +64,7 @@ enum AccessText {
         let population = inhabited.reduce(0) { $0 + $1.population }
         let weighting = report.bands.map { " bands " + $0.map { "\($0.maxKm.formatted()):\($0.weight.formatted())" }.joined(separator: ",") } ?? ""
         var lines = [
-            "\(report.service), \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(weighting), demand = \(report.demand.rawValue):",
+            "\(shown: report.service), \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(weighting), demand = \(report.demand.rawValue):",
             "  \(report.sites) sites (supply \(report.supply.formatted())), \(report.sitesWithoutLocation) without location; mean score \(perTenThousand(report.meanScore)) per 10,000 \(unit(report)).",
             "  \(report.populationWithoutAccess) of \(population) inhabitants have no site within reach.",
         ]
@@ -70,7 +74,7 @@ enum AccessText {
         lines.append("Lowest access (normalized: 1 = the average over every commune loaded):")
         let ranked = inhabited.sorted { ($0.score, -$0.population, $0.code) < ($1.score, -$1.population, $1.code) }
         for commune in ranked.prefix(limit) {
-            lines.append("  \(commune.code) \(commune.nom) (\(commune.population) inh.): score \(perTenThousand(commune.score)), normalized \(commune.normalized.formatted(.number.precision(.fractionLength(3))))")
+            lines.append("  \(shown: commune.code) \(shown: commune.nom) (\(commune.population) inh.): score \(perTenThousand(commune.score)), normalized \(commune.normalized.formatted(.number.precision(.fractionLength(3))))")
         }
         return lines.joined(separator: "\n")
     }

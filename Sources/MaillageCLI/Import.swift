@@ -14,8 +14,10 @@ extension MaillageCommand {
                 intermediaries (id,nom,type,place_id,headcount,services,zone,modalites_accompagnement,itinerance) \
                 referrals (source_id,target_id,service,weight) and fragility (the digital fragility index by commune \
                 or EPCI: name,division,code,…,total). Each file is one transaction: by default a file \
-                with errors imports nothing and lists them. Importing the same file again changes nothing; an \
-                updated file updates in place.
+                with errors imports nothing and lists them. Importing the same file again changes nothing (its \
+                rows are reported unchanged); an updated file updates in place. A list (lieux, cnfs, \
+                aidants-connect) is read as complete: the structures of its sources it no longer holds are \
+                retired (marked inactive, not deleted), unless --partial says the file is an extract.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -35,6 +37,9 @@ extension MaillageCommand {
         @Option(help: ArgumentHelp("The source the rows belong to, which keys updates with their ids. Defaults to the file's name without extension (cnfs and aidants-connect for those lists; a lieux row's own source column wins).", valueName: "name"))
         var source: String?
 
+        @Flag(help: "The list (lieux, cnfs, aidants-connect) is an extract: leave the structures it does not hold as they are, instead of retiring them.")
+        var partial = false
+
         @Option(help: "text, or json for scripts.")
         var format: OutputFormat = .text
 
@@ -46,16 +51,19 @@ extension MaillageCommand {
                 throw ValidationError("--date-maj expects a date as YYYY-MM-DD, such as 2024-02-22; got '\(dateMaj)'.")
             }
             if files.isEmpty { throw ValidationError("Give at least one file to import.") }
+            if partial, !kind.isList {
+                throw ValidationError("--partial applies to lists (lieux, cnfs, aidants-connect), whose new version retires what it no longer holds; \(kind.rawValue) files retire nothing.")
+            }
         }
 
         func run() async throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.write)
             var reports: [ImportReport] = []
             for file in files {
                 let progress = Progress(label: "importing \(file)")
                 defer { progress.done() }
                 do {
-                    reports.append(try store.importFile(kind, path: file, options: ImportOptions(skipInvalid: skipInvalid, dataDate: dateMaj, source: source)))
+                    reports.append(try store.importFile(kind, path: file, options: ImportOptions(skipInvalid: skipInvalid, dataDate: dateMaj, source: source, partial: partial)))
                 } catch MaillageError.importFailed(let report) {
                     progress.done()
                     // The files before this one are imported: say so before the error.

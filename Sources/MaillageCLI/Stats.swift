@@ -12,7 +12,7 @@ extension MaillageCommand {
         var format: OutputFormat = .text
 
         func run() async throws {
-            let statistics = try global.openStore().statistics()
+            let statistics = try global.openStore(.read).statistics()
             print(format == .json ? try JSONOutput.encode(statistics) : StatisticsText.describe(statistics))
         }
     }

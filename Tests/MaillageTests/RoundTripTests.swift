@@ -13,26 +13,26 @@ import Testing
         return store
     }
 
-    private func secondExport(of text: String, name: String, export: ([LieuRecord]) -> String) throws -> String {
+    private func secondExport(of text: String, name: String, export: ([LieuRecord]) throws -> String) throws -> String {
         let store = try Fixtures.store()
         _ = try store.importFile(.communes, path: Fixtures.seeds.appendingPathComponent("demo/communes.csv").path)
         _ = try store.importData(.lieux, name: name, data: Data(text.utf8))
-        return export(try store.lieux())
+        return try export(try store.lieux())
     }
 
     @Test func csvRoundTripIsByteIdentical() throws {
-        let first = LieuxExport.csv(try loadedDemo().lieux())
+        let first = try LieuxExport.csv(try loadedDemo().lieux())
         #expect(first.split(separator: "\n").count > 100)
         #expect(try secondExport(of: first, name: "export.csv", export: LieuxExport.csv) == first)
     }
 
     @Test func jsonRoundTripIsByteIdentical() throws {
-        let first = LieuxExport.json(try loadedDemo().lieux())
+        let first = try LieuxExport.json(try loadedDemo().lieux())
         #expect(try secondExport(of: first, name: "export.json", export: LieuxExport.json) == first)
     }
 
     @Test func exportedCSVIsTheV1Header() throws {
-        let text = LieuxExport.csv(try loadedDemo().lieux())
+        let text = try LieuxExport.csv(try loadedDemo().lieux())
         #expect(text.hasPrefix("id,pivot,nom,commune,code_postal,code_insee,adresse,complement_adresse,latitude,longitude,typologie,telephone,courriels,site_web,horaires,presentation_resume,presentation_detail,source,itinerance,structure_parente,date_maj,services,publics_specifiquement_adresses,prise_en_charge_specifique,frais_a_charge,dispositif_programmes_nationaux,formations_labels,autres_formations_labels,modalites_acces,modalites_accompagnement,fiche_acces_libre,prise_rdv\n"))
     }
 

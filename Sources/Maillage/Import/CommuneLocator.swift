@@ -32,6 +32,24 @@ package struct CommuneLocator: Sendable {
         self.postalCodes = postalCodes
     }
 
+    /// This locator, knowing the postal codes served according to the file's own rows: each row's
+    /// INSEE code (as given, or repaired) with its postal code. Only the file's own rows count, so
+    /// a row's commune never depends on what the database held before (a directory rebuilt from
+    /// its export plus the original lists places them the same way).
+    package func learningPostalCodes(from file: TabularFile, codeInsee: Int?, postalCode: Int?) -> CommuneLocator {
+        guard let codeInsee, let postalCode else { return self }
+        var pairs: [(postalCode: String, commune: String)] = []
+        for record in file.records where codeInsee < record.fields.count && postalCode < record.fields.count {
+            var code = record.fields[codeInsee].trimmed
+            if code.hasSuffix(".0") { code.removeLast(2) }
+            var postal = record.fields[postalCode].trimmed
+            if postal.count == 4, postal.isASCIIDigits { postal = "0" + postal }
+            guard postal.count == 5, let commune = index.commune(code: code)?.code ?? repair(code)?.code else { continue }
+            pairs.append((postal, commune))
+        }
+        return CommuneLocator(index: index, postalCodes: PostalCodes(pairs: pairs))
+    }
+
     /// Locates a row from whatever it gives.
     package func locate(codeInsee: String?, postalCode: String?, communeName: String?, latitude: Double?, longitude: Double?) -> Location {
         var remarks: [Remark] = []

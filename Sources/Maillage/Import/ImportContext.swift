@@ -2,7 +2,7 @@
 package struct ImportContext: Sendable {
     package let taxonomy: Taxonomy
     package let communes: CommuneIndex
-    package let locator: CommuneLocator
+    package private(set) var locator: CommuneLocator
     /// Service labels, slugs and aliases → label.
     package let services: LabelMatcher
     package let serviceSlugs: [String: String]
@@ -13,10 +13,10 @@ package struct ImportContext: Sendable {
     /// One matcher per enumerated v1 field.
     package let enumerations: [String: LabelMatcher]
 
-    package init(taxonomy: Taxonomy, communes: CommuneIndex, postalCodes: PostalCodes = PostalCodes()) {
+    package init(taxonomy: Taxonomy, communes: CommuneIndex) {
         self.taxonomy = taxonomy
         self.communes = communes
-        locator = CommuneLocator(index: communes, postalCodes: postalCodes)
+        locator = CommuneLocator(index: communes)
         services = LabelMatcher(taxonomy.services.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
         serviceSlugs = Dictionary(uniqueKeysWithValues: taxonomy.services.map { ($0.label, $0.slug) })
         programmes = LabelMatcher(taxonomy.programmes.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
@@ -25,6 +25,13 @@ package struct ImportContext: Sendable {
         enumerations = taxonomy.enumerations.fields.mapValues { values in
             LabelMatcher(values.map { ($0.label, $0.aliases ?? []) })
         }
+    }
+
+    /// This context, placing rows with the postal codes the file's own rows give (``CommuneLocator/learningPostalCodes(from:codeInsee:postalCode:)``).
+    package func learningPostalCodes(from file: TabularFile, codeInsee: Int?, postalCode: Int?) -> ImportContext {
+        var context = self
+        context.locator = locator.learningPostalCodes(from: file, codeInsee: codeInsee, postalCode: postalCode)
+        return context
     }
 
     /// The slug of a service label, slug or alias, and whether it needed correcting.

@@ -14,6 +14,10 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
     case referrals
     /// The digital fragility index by commune or EPCI (`name,division,code,…,total`).
     case fragility
+
+    /// Whether a file of this kind is a list of structures read as complete: a new version
+    /// retires the structures of its sources that it no longer holds (unless it is partial).
+    public var isList: Bool { [.lieux, .cnfs, .aidantsConnect].contains(self) }
 }
 
 /// How an import treats rows with errors.
@@ -26,10 +30,14 @@ public struct ImportOptions: Sendable {
     /// The source the file's rows belong to (rows of a lieux file with their own `source` keep it);
     /// the file's name without extension when not given.
     public var source: String?
+    /// The list file is an extract: structures of its sources that it does not hold are left as
+    /// they are, instead of being marked gone.
+    public var partial: Bool
 
-    public init(skipInvalid: Bool = false, dataDate: String? = nil, source: String? = nil) {
+    public init(skipInvalid: Bool = false, dataDate: String? = nil, source: String? = nil, partial: Bool = false) {
         self.skipInvalid = skipInvalid
         self.dataDate = dataDate
         self.source = source
+        self.partial = partial
     }
 }

@@ -6,8 +6,15 @@ public struct ImportReport: Sendable, Equatable, Codable {
     public var rowsRead = 0
     /// Rows taken: stored or updated.
     public var rowsImported = 0
+    /// Rows that created their place, intermediary or referral.
     public var inserted = 0
+    /// Rows already stored that changed something stored about them.
     public var updated = 0
+    /// Rows already stored exactly as the file has them.
+    public var unchanged = 0
+    /// Structures of the file's sources that the file no longer holds, marked gone (inactive,
+    /// not deleted); only for list files (lieux, CNFS, Aidants Connect) read as complete.
+    public var retired = 0
     /// Rows refused because of an error (only with `--skip-invalid`; otherwise nothing is stored).
     public var rowsRejected = 0
     /// Named figures specific to the file kind, in display order ("conseillers": 3925…).

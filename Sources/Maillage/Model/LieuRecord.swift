@@ -6,6 +6,7 @@ public struct LieuRecord: Sendable, Equatable {
     public var codeInsee: String?
     public var latitude: Double?
     public var longitude: Double?
+    /// The row's own `source` value, else the source it was imported under.
     public var sourceLabel: String?
     /// Labels of the national (v1) services relayed there, by the place or the intermediaries working there.
     public var services: [String]

@@ -79,6 +79,6 @@ extension Store {
             : " — \(without.communes) communes sans coordonnées (\(without.population) hab.) non représentées"
         return CoverageDiagram.build(
             title: "\(what) — \(table.name(of: code, at: level)) (\(code)) — données au \(date)\(apart)",
-            communes: communes, relays: relays, classes: classes)
+            communes: communes, relays: relays, classes: classes, marginKm: request.radiusKm)
     }
 }

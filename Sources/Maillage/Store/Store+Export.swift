@@ -2,6 +2,8 @@ import GRDB
 
 extension Store {
     /// Every stored place, ordered by public id, with its services, programmes and intermediaries.
+    /// A place's source is the row's own `source` value, else the source it was imported under
+    /// (`cnfs`, `aidants-connect`, a file's name), the key its updates are matched by.
     public func lieux() throws -> [LieuRecord] {
         try writer.read { db in
             let taxonomy = try Self.taxonomy(db)
@@ -28,9 +30,10 @@ extension Store {
 
             let columns = LieuColumn.storedAsText
             let rows = try Row.fetchAll(db, sql: """
-                SELECT n.id, n.public_id, n.active, p.code_insee, p.latitude, p.longitude, p.source_label, c.latitude, c.longitude,
+                SELECT n.id, n.public_id, n.active, p.code_insee, p.latitude, p.longitude, COALESCE(p.source_label, s.name), c.latitude, c.longitude,
                        \(columns.map { "p." + $0.rawValue }.joined(separator: ", "))
-                FROM place p JOIN node n ON n.id = p.node_id LEFT JOIN commune c ON c.code_insee = p.code_insee
+                FROM place p JOIN node n ON n.id = p.node_id JOIN source s ON s.id = n.source_id
+                LEFT JOIN commune c ON c.code_insee = p.code_insee
                 ORDER BY n.public_id
                 """)
             return rows.map { row in

@@ -1,20 +1,26 @@
 import GRDB
 
 extension Store {
-    /// Inserts or replaces the index rows; returns how many were new and how many replaced.
+    /// Inserts or replaces the index rows; returns how many were new and how many changed (a row
+    /// stored with the same values is neither).
     func writeFragility(_ rows: [FragilityImporter.Row], in db: Database) throws -> (inserted: Int, updated: Int) {
-        let existing = Set(try Row.fetchAll(db, sql: "SELECT division || ':' || code FROM fragility").map { $0[0] as String })
         let columns = ["division", "code", "nom", "total"] + FragilityImporter.components
+        var existing: [String: [DatabaseValue]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM fragility") {
+            existing["\(row[0] as String):\(row[1] as String)"] = Array(row.databaseValues)
+        }
         let statement = try db.makeStatement(sql: """
             INSERT OR REPLACE INTO fragility (\(columns.joined(separator: ", ")))
             VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
             """)
+        var inserted = 0, updated = 0
         for row in rows {
             let values: [(any DatabaseValueConvertible)?] = [row.division, row.code, row.nom, row.total] + row.parts
+            let stored = existing["\(row.division):\(row.code)"]
+            if stored == nil { inserted += 1 } else if stored != values.map({ $0?.databaseValue ?? .null }) { updated += 1 }
             try statement.execute(arguments: StatementArguments(values))
         }
-        let updated = rows.filter { existing.contains("\($0.division):\($0.code)") }.count
-        return (rows.count - updated, updated)
+        return (inserted, updated)
     }
 
     /// The fragility index of every current commune: its own, else its EPCI's (communes merged or

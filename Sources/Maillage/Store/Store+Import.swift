@@ -18,7 +18,7 @@ extension Store {
     public func importData(_ kind: ImportKind, name: String, data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         var report = ImportReport(kind: kind.rawValue, file: name)
         let context = try writer.read { db in
-            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db), postalCodes: try Self.postalCodes(db))
+            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db))
         }
         if kind != .communes, context.communes.isEmpty {
             report.warnings.append(ImportIssue(severity: .warning, file: name, message: "no commune is loaded yet: rows cannot be placed in communes (run `maillage import communes` first)"))
@@ -31,6 +31,7 @@ extension Store {
                 report.inserted = counts.inserted
                 report.updated = counts.updated
                 report.rowsImported = rows.count
+                report.unchanged = rows.count - counts.inserted - counts.updated
             }
             report.add("communes", report.rowsImported)
         case .fragility:
@@ -39,6 +40,7 @@ extension Store {
             try commit(&report, options) { db, report in
                 (report.inserted, report.updated) = try writeFragility(rows, in: db)
                 report.rowsImported = rows.count
+                report.unchanged = rows.count - report.inserted - report.updated
             }
             report.add("communes", rows.filter { $0.division == "city" }.count)
             report.add("EPCI", rows.filter { $0.division == "epci" }.count)
@@ -47,6 +49,12 @@ extension Store {
             try commit(&report, options) { db, report in
                 var writer = try BatchWriter(db: db)
                 try writer.write(batch, report: &report)
+                guard kind.isList, !options.partial else { return }
+                if report.rowsRejected > 0 {
+                    report.warnings.append(ImportIssue(severity: .warning, file: name, message: "nothing was retired: \(report.rowsRejected) row(s) were rejected, and the structures missing from the file may be among them; fix them and import the file again to retire those it no longer holds"))
+                } else {
+                    try writer.retireAbsent(report: &report)
+                }
             }
         }
         return report
@@ -91,8 +99,10 @@ extension Store {
                 try body(db, &report)
                 if report.errors.count > errorsBefore, !options.skipInvalid { throw MaillageError.importFailed(report) }
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
+                try Self.rebuildSearchIndex(db)
             }
         } catch let error as DatabaseError {
+            if let failure = databaseFailure(error) { throw failure }
             throw MaillageError.unreadableFile(path: report.file, reason: "the database refused the data (\(error.message ?? error.description)); nothing was imported")
         }
         report.committed = true

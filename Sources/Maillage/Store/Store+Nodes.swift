@@ -17,6 +17,13 @@ struct BatchWriter {
     /// For each source line written, whether it created its first node (new) or updated one.
     private(set) var linesWritten: [Int: Bool] = [:]
     private(set) var linesRejected: Set<Int> = []
+    /// The existing nodes each line wrote, to tell updated lines from unchanged ones.
+    private var nodesOfLine: [Int: [Int64]] = [:]
+    /// Referral lines that changed nothing (the same link with the same weight was stored).
+    private var referralsUnchanged: Set<Int> = []
+    /// Every node the batch wrote, and the sources they belong to.
+    private var claimed: Set<Int64> = []
+    private var claimedSources: Set<Int64> = []
     private let serviceIds: [String: Int64]
     private let programmeIds: [String: Int64]
 
@@ -42,14 +49,45 @@ struct BatchWriter {
     }
 
     /// Writes the batch; rows that conflict with the database are reported as errors and left out.
-    /// Counts the rows written, new and updated, into `report`.
+    /// Counts the rows written into `report`: new, updated (something stored about them changed)
+    /// and unchanged.
     mutating func write(_ batch: ImportBatch, report: inout ImportReport) throws {
-        defer {
-            report.rowsImported = linesWritten.count
-            report.inserted = linesWritten.values.filter { $0 }.count
-            report.updated = report.rowsImported - report.inserted
-            report.rowsRejected += linesRejected.subtracting(linesWritten.keys).count
+        let batchSources = try Set(([batch.source] + batch.places.compactMap(\.sourceLabel)).compactMap { sources[$0] })
+        let before = try NodeDigests.of(sources: batchSources, in: db)
+        try writeNodes(batch, report: &report)
+        let after = try NodeDigests.of(sources: batchSources, in: db)
+        report.rowsImported = linesWritten.count
+        report.inserted = linesWritten.values.filter { $0 }.count
+        report.unchanged = linesWritten.filter { line, isNew in
+            guard !isNew else { return false }
+            if let nodes = nodesOfLine[line] { return nodes.allSatisfy { before[$0] != nil && before[$0] == after[$0] } }
+            return referralsUnchanged.contains(line)
+        }.count
+        report.updated = report.rowsImported - report.inserted - report.unchanged
+        report.rowsRejected += linesRejected.subtracting(linesWritten.keys).count
+    }
+
+    /// Marks as gone (inactive, not deleted) the active nodes of the sources this batch wrote that
+    /// the batch did not write: the rows that left the list. Counts them into `report`.
+    func retireAbsent(report: inout ImportReport) throws {
+        guard !claimedSources.isEmpty else { return }
+        let candidates = try Row.fetchAll(db, SQLRequest<Row>(literal: """
+            SELECT id, kind FROM node WHERE active AND source_id IN \(claimedSources.sorted())
+            """))
+        var retired = (places: 0, intermediaries: 0)
+        for row in candidates {
+            let id: Int64 = row[0]
+            guard !claimed.contains(id) else { continue }
+            try db.cachedStatement(sql: "UPDATE node SET active = 0 WHERE id = ?").execute(arguments: [id])
+            if row[1] as String == "place" { retired.places += 1 } else { retired.intermediaries += 1 }
         }
+        report.retired = retired.places > 0 ? retired.places : retired.intermediaries
+        if retired.places > 0, retired.intermediaries > 0 {
+            report.add("intermediaries retired with their structures", retired.intermediaries)
+        }
+    }
+
+    private mutating func writeNodes(_ batch: ImportBatch, report: inout ImportReport) throws {
         for place in batch.places {
             if let node = try claimNode(place.publicId, kind: "place", source: place.sourceLabel ?? batch.source, line: place.line,
                                         active: place.active, details: place.details, report: &report) {
@@ -78,9 +116,11 @@ struct BatchWriter {
                 linesRejected.insert(referral.line)
                 continue
             }
-            let existed = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM referral WHERE source_node_id = ? AND target_node_id = ? AND IFNULL(service_id, 0) = ?)
-                """, arguments: [source.id, target.id, referral.serviceSlug.flatMap { serviceIds[$0] } ?? 0]) ?? false
+            let stored = try Row.fetchOne(db, sql: """
+                SELECT weight FROM referral WHERE source_node_id = ? AND target_node_id = ? AND IFNULL(service_id, 0) = ?
+                """, arguments: [source.id, target.id, referral.serviceSlug.flatMap { serviceIds[$0] } ?? 0])
+            let existed = stored != nil
+            if let stored, stored[0] as Double? == referral.weight, linesWritten[referral.line] == nil { referralsUnchanged.insert(referral.line) }
             try db.cachedStatement(sql: """
                 INSERT INTO referral (source_node_id, target_node_id, service_id, weight) VALUES (?, ?, ?, ?)
                 ON CONFLICT (source_node_id, target_node_id, IFNULL(service_id, 0)) DO UPDATE SET weight = excluded.weight
@@ -108,12 +148,17 @@ struct BatchWriter {
             try db.cachedStatement(sql: "UPDATE node SET active = ?, details = ? WHERE id = ?")
                 .execute(arguments: [active, detailsJSON, existing.id])
             if linesWritten[line] == nil { linesWritten[line] = false }
+            nodesOfLine[line, default: []].append(existing.id)
+            claimed.insert(existing.id)
+            claimedSources.insert(sourceId)
             return (existing.id, false)
         } else {
             try insertNode.bind(kind).bind(publicId).bind(sourceId).bind(active).bind(detailsJSON).run()
             let id = db.lastInsertedRowID
             nodes[publicId] = (id, kind, sourceId)
             if linesWritten[line] == nil { linesWritten[line] = true }
+            claimed.insert(id)
+            claimedSources.insert(sourceId)
             return (id, true)
         }
     }

@@ -131,9 +131,8 @@ extension Store {
         return ids
     }
 
-    /// Up to five public ids containing `publicId`, for "did you mean" messages.
+    /// Up to five public ids close to `publicId`, for "did you mean" messages (``closestPublicIds(to:_:)``).
     static func closestIds(to publicId: String, _ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT public_id FROM node WHERE public_id LIKE ? ORDER BY public_id LIMIT 5",
-                            arguments: ["%\(publicId.prefix(40))%"])
+        try closestPublicIds(to: publicId, db)
     }
 }

@@ -19,27 +19,54 @@ extension Store {
         }
     }
 
-    /// Rebuilds the full-text index when the data changed since it was built.
+    /// Rebuilds the full-text index when the data changed since it was built (by an earlier
+    /// version, which left the rebuild to the first search). A read-only database cannot keep a
+    /// new index: the connection builds its own in the `temp` schema, whose `search_index` then
+    /// hides the stale one for every query of this connection.
     private func refreshSearchIndexIfNeeded() throws {
         let stale = try writer.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT value FROM meta WHERE key = 'data_version') <> (SELECT value FROM meta WHERE key = 'search_version')") == 1
         }
         guard stale else { return }
-        try writer.write { db in
-            try db.execute(sql: """
-                DELETE FROM search_index;
-                INSERT INTO search_index (public_id, kind, nom, commune, description)
-                SELECT n.public_id, 'place', p.nom, TRIM(IFNULL(c.nom, '') || ' ' || IFNULL(p.commune, '') || ' ' || IFNULL(p.code_postal, '')),
-                       TRIM(IFNULL(p.presentation_resume, '') || ' ' || IFNULL(p.presentation_detail, '') || ' ' || IFNULL(p.adresse, ''))
-                FROM place p JOIN node n ON n.id = p.node_id LEFT JOIN commune c ON c.code_insee = p.code_insee;
-                INSERT INTO search_index (public_id, kind, nom, commune, description)
-                SELECT n.public_id, 'intermediary', IFNULL(i.nom, n.public_id),
-                       IFNULL((SELECT GROUP_CONCAT(DISTINCT IFNULL(c.nom, p.commune)) FROM works_at w JOIN place p ON p.node_id = w.place_id
-                               LEFT JOIN commune c ON c.code_insee = p.code_insee WHERE w.intermediary_id = n.id), ''),
-                       t.label
-                FROM intermediary i JOIN node n ON n.id = i.node_id JOIN actor_type t ON t.slug = i.actor_type;
-                UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'data_version') WHERE key = 'search_version';
-                """)
+        if writer.configuration.readonly {
+            try writer.writeWithoutTransaction { db in
+                let built = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'search_index')")
+                guard built != true else { return }
+                // The same columns as the stored index (migration "v1: search").
+                try db.execute(sql: """
+                    CREATE VIRTUAL TABLE temp.search_index USING fts5(
+                        public_id UNINDEXED, kind UNINDEXED, nom, commune, description,
+                        tokenize = 'unicode61 remove_diacritics 2');
+                    """)
+                try db.inTransaction {
+                    try db.execute(sql: Self.searchIndexRows)
+                    return .commit
+                }
+            }
+            return
         }
+        try writer.write(Self.rebuildSearchIndex)
     }
+
+    /// Rebuilds the stored full-text index and marks it current. Each import calls it in its own
+    /// transaction, so that a search, which only reads, finds it up to date.
+    static func rebuildSearchIndex(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM search_index")
+        try db.execute(sql: searchIndexRows)
+        try db.execute(sql: "UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'data_version') WHERE key = 'search_version'")
+    }
+
+    /// Fills `search_index` (the first one SQLite finds: `temp`'s, if any) with every place and intermediary.
+    private static let searchIndexRows = """
+        INSERT INTO search_index (public_id, kind, nom, commune, description)
+        SELECT n.public_id, 'place', p.nom, TRIM(IFNULL(c.nom, '') || ' ' || IFNULL(p.commune, '') || ' ' || IFNULL(p.code_postal, '')),
+               TRIM(IFNULL(p.presentation_resume, '') || ' ' || IFNULL(p.presentation_detail, '') || ' ' || IFNULL(p.adresse, ''))
+        FROM place p JOIN node n ON n.id = p.node_id LEFT JOIN commune c ON c.code_insee = p.code_insee;
+        INSERT INTO search_index (public_id, kind, nom, commune, description)
+        SELECT n.public_id, 'intermediary', IFNULL(i.nom, n.public_id),
+               IFNULL((SELECT GROUP_CONCAT(DISTINCT IFNULL(c.nom, p.commune)) FROM works_at w JOIN place p ON p.node_id = w.place_id
+                       LEFT JOIN commune c ON c.code_insee = p.code_insee WHERE w.intermediary_id = n.id), ''),
+               t.label
+        FROM intermediary i JOIN node n ON n.id = i.node_id JOIN actor_type t ON t.slug = i.actor_type;
+        """
 }

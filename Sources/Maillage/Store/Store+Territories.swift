@@ -5,20 +5,23 @@ extension Store {
     /// Stores communes with their EPCI, départements and régions, then recomputes each
     /// upper territory's population and population-weighted centroid.
     ///
-    /// - Returns: how many communes were inserted and how many updated.
+    /// - Returns: how many communes were inserted, and how many updated (a row that changes
+    ///   nothing, its EPCI, département and région included, is neither).
     func writeCommunes(_ rows: [CommunesImporter.Row], in db: Database) throws -> (inserted: Int, updated: Int) {
         let countBefore = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM commune") ?? 0
         let region = try db.cachedStatement(sql: """
             INSERT INTO region (code, nom) VALUES (?, ?)
-            ON CONFLICT (code) DO UPDATE SET nom = excluded.nom
+            ON CONFLICT (code) DO UPDATE SET nom = excluded.nom WHERE nom IS NOT excluded.nom
             """)
         let departement = try db.cachedStatement(sql: """
             INSERT INTO departement (code, nom, region_code) VALUES (?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET nom = excluded.nom, region_code = excluded.region_code
+            WHERE (nom, region_code) IS NOT (excluded.nom, excluded.region_code)
             """)
         let epci = try db.cachedStatement(sql: """
             INSERT INTO epci (siren, nom, nature) VALUES (?, ?, ?)
             ON CONFLICT (siren) DO UPDATE SET nom = excluded.nom, nature = excluded.nature
+            WHERE (nom, nature) IS NOT (excluded.nom, excluded.nature)
             """)
         let commune = try BulkStatement(db, sql: """
             INSERT INTO commune (code_insee, nom, departement_code, epci_siren, population_municipale,
@@ -27,23 +30,35 @@ extension Store {
             ON CONFLICT (code_insee) DO UPDATE SET nom = excluded.nom, departement_code = excluded.departement_code,
                 epci_siren = excluded.epci_siren, population_municipale = excluded.population_municipale,
                 population_totale = excluded.population_totale, latitude = excluded.latitude, longitude = excluded.longitude
+            WHERE (nom, departement_code, epci_siren, population_municipale, population_totale, latitude, longitude)
+                IS NOT (excluded.nom, excluded.departement_code, excluded.epci_siren, excluded.population_municipale,
+                        excluded.population_totale, excluded.latitude, excluded.longitude)
             """)
         var regions: Set<String> = [], departements: Set<String> = [], epcis: Set<String> = []
+        // Each upsert writes only what differs, so SQLite's change count tells a changed row.
+        var changedRows = 0
         for row in rows {
-            if regions.insert(row.region).inserted { try region.execute(arguments: [row.region, row.regionNom]) }
+            var changed = false
+            if regions.insert(row.region).inserted {
+                try region.execute(arguments: [row.region, row.regionNom])
+                changed = changed || db.changesCount > 0
+            }
             if departements.insert(row.departement).inserted {
                 try departement.execute(arguments: [row.departement, row.departementNom, row.region])
+                changed = changed || db.changesCount > 0
             }
             if let siren = row.epci, epcis.insert(siren).inserted {
                 try epci.execute(arguments: [siren, row.epciNom, row.epciNature])
+                changed = changed || db.changesCount > 0
             }
             try commune.bind(row.code).bind(row.nom).bind(row.departement).bind(row.epci)
                 .bind(row.populationMunicipale).bind(row.populationTotale).bind(row.latitude).bind(row.longitude).run()
+            if changed || db.changesCount > 0 { changedRows += 1 }
         }
         let inserted = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM commune") ?? 0) - countBefore
         communeCache.invalidate()
         try refreshTerritoryAggregates(db)
-        return (inserted, rows.count - inserted)
+        return (inserted, changedRows - inserted)
     }
 
     /// Population (sum of population_municipale) and population-weighted centroid (over the

@@ -73,15 +73,27 @@ extension Taxonomy {
         "actor-types", "services", "programmes", "typologies", "enumerations", "aidants-connect-themes",
     ]
 
-    /// Loads the taxonomy from a directory holding the `Seeds/taxonomy` JSON files.
+    /// Loads the taxonomy from a directory holding the `Seeds/taxonomy` JSON files, or from the
+    /// `Seeds` directory itself (a directory without them but with a `taxonomy` folder is read there).
     public static func load(from directory: URL) throws -> Taxonomy {
+        let folder = taxonomyFolder(in: directory)
         func read(_ name: String) throws -> Data {
-            let url = directory.appendingPathComponent("\(name).json")
+            let url = folder.appendingPathComponent("\(name).json")
             do { return try Data(contentsOf: url) } catch {
                 throw MaillageError.seedsMissing(path: url.path)
             }
         }
         return try decode(documents: Dictionary(uniqueKeysWithValues: fileNames.map { ($0, try read($0)) }))
+    }
+
+    /// `directory`, or its `taxonomy` folder when the files are there rather than in `directory`.
+    static func taxonomyFolder(in directory: URL) -> URL {
+        let nested = directory.appendingPathComponent("taxonomy")
+        let marker = "\(fileNames[0]).json"
+        let fileManager = FileManager.default
+        guard !fileManager.fileExists(atPath: directory.appendingPathComponent(marker).path),
+              fileManager.fileExists(atPath: nested.appendingPathComponent(marker).path) else { return directory }
+        return nested
     }
 
     /// Builds the taxonomy from the JSON documents named as in ``fileNames``.

@@ -36,6 +36,9 @@ struct MaillageBinary {
     let folder: URL
     /// Variables added to the environment (MAILLAGE_DB is removed unless set here).
     var environment: [String: String] = [:]
+    /// A program and its arguments that run the binary (such as `setpriv …` to run it as another
+    /// user); empty to run it directly.
+    var launcher: [String] = []
 
     /// A program run in a new, empty temporary folder; remove it with `removeFolder()`.
     static func inScratchFolder() throws -> MaillageBinary {
@@ -53,8 +56,13 @@ struct MaillageBinary {
     @discardableResult
     func run(_ arguments: [String], input: Data? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = try Self.url
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = launcher.dropFirst() + [try Self.url.path] + arguments
+        } else {
+            process.executableURL = try Self.url
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         var variables = ProcessInfo.processInfo.environment
         variables.removeValue(forKey: "MAILLAGE_DB")

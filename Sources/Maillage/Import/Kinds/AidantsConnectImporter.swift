@@ -11,6 +11,7 @@ package enum AidantsConnectImporter {
     package static func parse(_ file: TabularFile, context: ImportContext, dataDate: String,
                               report: inout ImportReport) throws(MaillageError) -> ImportBatch {
         let at = try file.require(columns, kind: "Aidants Connect structures")
+        let context = context.learningPostalCodes(from: file, codeInsee: at[3], postalCode: at[5])
         // Each theme's column and the service slugs it stands for, resolved once.
         let themeColumns = themes.map { theme in
             (theme, file.header.firstIndex { LabelMatcher.key($0).hasSuffix("demarche " + LabelMatcher.key(theme)) },

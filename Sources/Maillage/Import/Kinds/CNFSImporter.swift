@@ -12,6 +12,7 @@ package enum CNFSImporter {
 
     package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> ImportBatch {
         let at = try file.require(columns, kind: "conseillers numériques (CNFS) structures")
+        let context = context.learningPostalCodes(from: file, codeInsee: at[7], postalCode: at[8])
         var batch = ImportBatch(source: "cnfs")
         var occurrences: [String: Int] = [:]
         let services = (context.taxonomy.actorTypes.first { $0.slug == "conseiller-numerique" }?.services ?? [])

@@ -15,6 +15,7 @@ package enum LieuxImporter {
     /// Validates every row into a place; rows with errors are left out, issues go to `report`.
     package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> [PlaceDraft] {
         let layout = try LieuxLayout.detect(file, context: context, report: &report)
+        let context = context.learningPostalCodes(from: file, codeInsee: layout.positions[.codeInsee], postalCode: layout.positions[.codePostal])
         report.add("rows in schema \(layout.version.rawValue)", file.records.count)
         var places: [PlaceDraft] = []
         var seen: [String: Int] = [:]
