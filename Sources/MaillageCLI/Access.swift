@@ -71,7 +71,7 @@ enum AccessText {
         if let epci = report.fragilityFromEpci, let mean = report.fragilityFromMean, epci + mean > 0 {
             lines.append("  Fragility index: \(epci) communes take their EPCI's (absent from the index's COG), \(mean) the national mean.")
         }
-        lines.append("Lowest access (normalized: 1 = the average over every commune loaded):")
+        lines.append("Lowest access (normalized: 1 = the average over every commune loaded with a location):")
         let ranked = inhabited.sorted { ($0.score, -$0.population, $0.code) < ($1.score, -$1.population, $1.code) }
         for commune in ranked.prefix(limit) {
             lines.append("  \(shown: commune.code) \(shown: commune.nom) (\(commune.population) inh.): score \(perTenThousand(commune.score)), normalized \(commune.normalized.formatted(.number.precision(.fractionLength(3))))")
