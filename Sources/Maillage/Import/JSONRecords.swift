@@ -4,7 +4,8 @@ import Foundation
 /// row validation as CSV files. Record numbers stand in for line numbers.
 enum JSONRecords {
     /// The records of `data`: a JSON array of objects, or an object holding one such array.
-    static func table(name: String, data: Data) throws(MaillageError) -> TabularFile {
+    /// A file without a field of `required` in any record is refused.
+    static func table(name: String, data: Data, required: RequiredColumns) throws(MaillageError) -> TabularFile {
         let root: JSONField
         do { root = try JSONDecoder().decode(JSONField.self, from: data) } catch {
             throw .unreadableFile(path: name, reason: "not valid JSON (\(error)); expected an array of objects")
@@ -27,6 +28,7 @@ enum JSONRecords {
             rows.append(members.mapValues(\.text))
         }
         let header = keys.sorted()
+        try TabularFile.check(header, against: required, name: name, delimiter: nil)
         let records = rows.enumerated().map { index, row in
             CSVRecord(line: index + 1, fields: header.map { row[$0] ?? "" })
         }
