@@ -45,4 +45,24 @@ import Testing
         #expect(run.stdout.contains("6 rows read, 5 imported (5 new, 0 updated), 1 rejected"), "\(run)")
         #expect(run.stdout.contains("places: 5"), "\(run)")
     }
+
+    @Test func manyRowErrorsAreCappedOnTheTerminalAndCountedInJSON() throws {
+        let maillage = try binaryWithCommunes()
+        defer { maillage.removeFolder() }
+        let rows = (0..<120).map { "x\($0),y\($0),," }
+        try write((["source_id,target_id,service,weight"] + rows).joined(separator: "\n") + "\n", to: "refs.csv", in: maillage)
+        let text = try maillage.run(["import", "referrals", "refs.csv", "--db", "db.sqlite"])
+        #expect(text.status != 0)
+        #expect(text.stderr.contains("refs.csv: 240 error(s) in 120 row(s); nothing was imported"), "\(text)")
+        #expect(text.stderr.contains("… and 190 more error(s), 240 in all"), "\(text)")
+        #expect(text.stderr.split(separator: "\n").count <= 52, "\(text.stderr.split(separator: "\n").count) lines")
+
+        let json = try maillage.run(["import", "referrals", "refs.csv", "--db", "db.sqlite", "--format", "json"])
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let report = try #require(reports.first)
+        #expect(report["error_count"] as? Int == 240 && (report["errors"] as? [Any])?.count == 240)
+        #expect(report["rows_rejected"] as? Int == 120 && report["rowsRejected"] as? Int == 120)
+        let issue = try #require((report["errors"] as? [[String: Any]])?.first)
+        #expect(issue["column_number"] as? Int == 1 && issue["columnNumber"] as? Int == 1)
+    }
 }
