@@ -65,4 +65,46 @@ import Testing
         let issue = try #require((report["errors"] as? [[String: Any]])?.first)
         #expect(issue["column_number"] as? Int == 1 && issue["columnNumber"] as? Int == 1)
     }
+
+    /// Each bad file (name, bytes) and what the user must read about it.
+    static let badFiles: [(name: String, bytes: [UInt8], expected: String)] = [
+        ("vide.csv", [], "Cannot read vide.csv: the file is empty (0 bytes); expected a header line"),
+        ("latin1.csv", Array("id,nom,date_maj\nx,Biblioth".utf8) + [0xE8] + Array("que,2024-01-01\n".utf8),
+         "Cannot read latin1.csv: line 2, byte 11 is not UTF-8 (0xE8, 'è' in Latin-1), at byte 27 of the file; expected a UTF-8 file. It is probably Latin-1 or Windows-1252 (as spreadsheets save it): re-save it as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 latin1.csv > latin1-utf8.csv`"),
+        ("tableur.csv", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00],
+         "Cannot read tableur.csv: it is a ZIP archive or a spreadsheet (.xlsx, .ods), not a text file; expected a UTF-8 text file (CSV, or JSON for lieux v0.1): save the sheet as CSV UTF-8"),
+        ("coupe.json", Array("[{\"id\": \"a\", \"nom\": \"A\", \"date_maj\": \"2024-01-01\"}, {\"id\": \"b\"".utf8),
+         "Cannot read coupe.json: the JSON is cut short: it ends at line 1, column 63 (byte 63), inside an object, where ',' or '}' was expected"),
+        ("guillemet.csv", Array("id,nom,date_maj\na,\"Un,2024-01-01\nb,\"Deux\",2024-01-01\n".utf8),
+         "Cannot read guillemet.csv: line 2: a quote opened at character 3 (field 2, column 'nom') is never closed"),
+        ("melange.csv", Array("id,nom,date_maj\na,Un,2024-01-01\nb;Deux;2024-01-01\n".utf8),
+         "melange.csv:3: error: the row has 1 field where the header has 3 (the file's delimiter is ','; this line seems to use ';')"),
+    ]
+
+    @Test func aBadFileIsNamedWithWhereItGoesWrongAndWhatToDo() throws {
+        let maillage = try binaryWithCommunes()
+        defer { maillage.removeFolder() }
+        for file in Self.badFiles {
+            try Data(file.bytes).write(to: URL(fileURLWithPath: maillage.path(file.name)))
+            let run = try maillage.run(["import", "lieux", file.name, "--db", "db.sqlite"])
+            #expect(run.status != 0 && run.stderr.contains(file.expected), "\(file.name): \(run)")
+            for raw in ["NSCocoaErrorDomain", "DecodingError", "dataCorrupted", "column nom (2): error: expected the place's name"] {
+                #expect(!run.stderr.contains(raw), "\(file.name): \(run)")
+            }
+        }
+    }
+
+    @Test func aFolderOrAMissingFileIsNamedAsSuch() throws {
+        let maillage = try binaryWithCommunes()
+        defer { maillage.removeFolder() }
+        try FileManager.default.createDirectory(atPath: maillage.path("donnees"), withIntermediateDirectories: true)
+        try Data("id\n".utf8).write(to: URL(fileURLWithPath: maillage.path("donnees/lieux.csv")))
+        let folder = try maillage.run(["import", "lieux", "donnees", "--db", "db.sqlite"])
+        #expect(folder.status != 0)
+        #expect(folder.stderr.contains("Cannot read donnees: it is a folder, not a file; give the path of a file inside it (it holds lieux.csv)"), "\(folder)")
+        #expect(!folder.stderr.contains("NSCocoaErrorDomain"))
+        let missing = try maillage.run(["import", "lieux", "absent.csv", "--db", "db.sqlite"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("Cannot read absent.csv: there is no such file (looked for \(maillage.path("absent.csv"))"), "\(missing)")
+    }
 }

@@ -23,7 +23,7 @@ package enum InputFile {
     /// Throws unless `data` can be text: not empty, not binary, not UTF-16.
     package static func checkText(_ data: Data, name: String) throws(MaillageError) {
         if let format = binaryFormat(data.prefix(16)) {
-            throw .unreadableFile(path: name, reason: "it is \(format), not a text file; expected a UTF-8 text file (CSV, or JSON for lieux v0.1)\(format.hasPrefix("a spreadsheet") ? ": save the sheet as CSV UTF-8" : "")")
+            throw .unreadableFile(path: name, reason: "it is \(format), not a text file; expected a UTF-8 text file (CSV, or JSON for lieux v0.1)\(format.contains("spreadsheet") ? ": save the sheet as CSV UTF-8" : "")")
         }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw .unreadableFile(path: name, reason: "it is UTF-16 text (it starts with a UTF-16 byte-order mark); expected UTF-8: re-save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)")
@@ -43,10 +43,17 @@ package enum InputFile {
     }
 
     /// Why a file with a byte that is not UTF-8 cannot be imported, and how to convert it.
-    static func notUTF8Reason(line: Int, column: Int, offset: Int, byte: UInt8?) -> String {
+    static func notUTF8Reason(name: String, line: Int, column: Int, offset: Int, byte: UInt8?) -> String {
         let shown = byte.map { String(format: " (0x%02X", $0) + (($0 >= 0xA0) ? ", '\(Character(UnicodeScalar($0)))' in Latin-1)" : ")") } ?? ""
         return "line \(line), byte \(column) is not UTF-8\(shown), at byte \(offset) of the file; expected a UTF-8 file. "
-            + "It is probably Latin-1 or Windows-1252 (as spreadsheets save it): re-save it as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE-utf8.csv`"
+            + "It is probably Latin-1 or Windows-1252 (as spreadsheets save it): re-save it as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 \(name) > \(utf8Name(name))`"
+    }
+
+    /// "dir/file.csv" → "dir/file-utf8.csv".
+    private static func utf8Name(_ name: String) -> String {
+        let url = URL(fileURLWithPath: name)
+        let renamed = url.deletingPathExtension().lastPathComponent + "-utf8" + (url.pathExtension.isEmpty ? "" : "." + url.pathExtension)
+        return name.contains("/") ? (name as NSString).deletingLastPathComponent + "/" + renamed : renamed
     }
 
     /// The name of a well-known binary format `prefix` starts with.

@@ -8,7 +8,10 @@ enum JSONRecords {
     static func table(name: String, data: Data, required: RequiredColumns) throws(MaillageError) -> TabularFile {
         let root: JSONField
         do { root = try JSONDecoder().decode(JSONField.self, from: data) } catch {
-            throw .unreadableFile(path: name, reason: "not valid JSON (\(error)); expected an array of objects")
+            if let problem = JSONSyntax.firstProblem(in: [UInt8](data)) {
+                throw .unreadableFile(path: name, reason: problem.reason)
+            }
+            throw .unreadableFile(path: name, reason: "the JSON could not be read (\(error.localizedDescription)); expected a JSON array of objects")
         }
         let array: [JSONField]
         switch root {

@@ -70,7 +70,7 @@ package struct TabularFile: Sendable {
     private static func failure(_ error: CSVError, name: String, header: [String], data: Data) -> MaillageError {
         switch error {
         case .notUTF8(let line, let column, let offset):
-            return .unreadableFile(path: name, reason: InputFile.notUTF8Reason(line: line, column: column, offset: offset,
+            return .unreadableFile(path: name, reason: InputFile.notUTF8Reason(name: name, line: line, column: column, offset: offset,
                                                                                 byte: offset <= data.count ? data[data.startIndex + offset - 1] : nil))
         case .unterminatedQuote(let line, let field, let character):
             let columnName = field <= header.count ? ", column '\(header[field - 1])'" : ""
