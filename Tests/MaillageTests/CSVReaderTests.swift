@@ -46,7 +46,7 @@ import Testing
         #expect(throws: CSVError.notUTF8(line: 2, column: 4, offset: 8)) { try CSVReader(data: data).records() }
     }
 
-    @Test(arguments: [("a;b;c\n1;2;3", ";"), ("a,b,c\n1,2,3", ","), ("a\tb\n1\t2", "\t"), ("\"x;y\",b,c\n", ",")])
+    @Test(arguments: [("a;b;c\n1;2;3", ";"), ("a,b,c\n1,2,3", ","), ("a\tb\n1\t2", "\t"), ("\"x;y\",b,c\n", ","), ("one line of text\n", ",")])
     func sniffsTheDelimiterFromTheHeader(text: String, expected: Character) {
         #expect(CSVReader.sniffDelimiter(Data(text.utf8)) == UInt8(ascii: expected.unicodeScalars.first ?? ","))
     }

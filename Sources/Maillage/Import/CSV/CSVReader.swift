@@ -44,7 +44,8 @@ public struct CSVReader: Sendable {
         self.delimiter = delimiter
     }
 
-    /// Guesses the delimiter from the first line: `;`, `,` or tab, whichever occurs most outside quotes.
+    /// Guesses the delimiter from the first line: `;`, `,` or tab, whichever occurs most outside quotes
+    /// (`,` when none does).
     public static func sniffDelimiter(_ data: Data) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var inQuotes = false
@@ -54,7 +55,8 @@ public struct CSVReader: Sendable {
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
             if counts[byte] != nil { counts[byte, default: 0] += 1 }
         }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? UInt8(ascii: ",")
+        guard let most = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), most.value > 0 else { return UInt8(ascii: ",") }
+        return most.key
     }
 
     /// Parses every record, calling `body` for each one in order.
