@@ -78,4 +78,10 @@ import Testing
         #expect(message.contains("'colonne_20' and 10 more"))
         #expect(!message.contains("colonne_21"))
     }
+
+    @Test func theKindTakesItsArticle() throws {
+        let store = try Fixtures.storeWithCommunes()
+        let error = #expect(throws: MaillageError.self) { try store.importData(.intermediaries, name: "i.csv", data: text(header: "id,nom", lines: 2)) }
+        #expect(error?.localizedDescription.hasPrefix("i.csv is not an intermediaries file: its header lacks the required column 'type'") == true)
+    }
 }

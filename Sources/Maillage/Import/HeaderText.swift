@@ -6,7 +6,8 @@ enum HeaderText {
     /// Names every missing required column and the columns found, and says what to check.
     static func missingColumns(path: String, kind: String, missing: [String], found: [String], delimiter: String?) -> String {
         let plural = missing.count == 1 ? "column" : "columns"
-        var text = "\(path) is not a \(kind) file: its header lacks the required \(plural) \(missing.map { "'\($0)'" }.joined(separator: ", ")); nothing was imported."
+        let article = "aeiouAEIOU".contains(kind.first ?? "x") ? "an" : "a"
+        var text = "\(path) is not \(article) \(kind) file: its header lacks the required \(plural) \(missing.map { "'\($0)'" }.joined(separator: ", ")); nothing was imported."
         let shown = found.prefix(listedColumns).map { "'\(shortened($0))'" }.joined(separator: ", ")
         let more = found.count > listedColumns ? " and \(found.count - listedColumns) more" : ""
         if let delimiter {
