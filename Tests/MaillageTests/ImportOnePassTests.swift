@@ -68,4 +68,16 @@ import Testing
         let teams = try store.writer.read { try String.fetchAll($0, sql: "SELECT public_id FROM node WHERE kind = 'intermediary'") }
         #expect(teams == ["cnfs:21010053000019:conseillers"])
     }
+
+    @Test func aRowWithoutItsIdStillHasItsOtherFieldsChecked() throws {
+        let store = try Fixtures.storeWithCommunes()
+        let lieux = try #require(failure { try store.importData(.lieux, name: "l.csv", data: Fixtures.lieux([Fixtures.lieu("", [.dateMaj: ""])])) })
+        #expect(lieux.errors.map(\.column) == ["id", "date_maj"] && lieux.rowsRejected == 1)
+        let csv = "id,nom,type,headcount\n,A,astronaute,beaucoup\n"
+        let intermediaries = try #require(failure { try store.importData(.intermediaries, name: "i.csv", data: Data(csv.utf8)) })
+        #expect(intermediaries.errors.map(\.column) == ["id", "type", "headcount"])
+        let cnfs = "\(StructureListsImportTests.cnfsHeader)\nSANS SIRET;Privas;Ardèche;ARA;trois;16/06/2021;publique;;07;PLACE X;07186;07000;1;non;oui;oui\n"
+        let structures = try #require(failure { try store.importData(.cnfs, name: "c.csv", data: Data(cnfs.utf8)) })
+        #expect(structures.errors.map(\.column) == ["SIRET", "Nombre de conseillers validés par le COSELEC"])
+    }
 }

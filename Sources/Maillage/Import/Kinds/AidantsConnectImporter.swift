@@ -28,10 +28,8 @@ package enum AidantsConnectImporter {
                 _ = reader.finish(into: &report)
                 continue
             }
-            guard let id = reader.identifier(at: at[1], seen: seen, name: "ID") else {
-                _ = reader.finish(into: &report)
-                continue
-            }
+            // Without an ID the row is refused, but its other fields are still checked (one pass).
+            let id = reader.identifier(at: at[1], seen: seen, name: "ID")
             let nom = reader.value(at: at[0])
             if nom == nil { reader.error(at[0], nil, "expected the structure's name") }
             let active = reader.value(at: at[2]).map { $0.lowercased() != "false" } ?? true
@@ -56,9 +54,11 @@ package enum AidantsConnectImporter {
                 counters["demarches_\(theme.lowercased())"] = text
                 if count > 0 { demarches += slugs }
             }
-            reader.checkOwnership(of: "aidants-connect:\(id)", as: .place, source: context.source, in: context.nodes, at: at[1])
-            reader.checkOwnership(of: "aidants-connect:\(id):aidants", as: .intermediary, source: context.source, in: context.nodes, at: at[1])
-            guard reader.finish(into: &report), let nom else { continue }
+            if let id {
+                reader.checkOwnership(of: "aidants-connect:\(id)", as: .place, source: context.source, in: context.nodes, at: at[1])
+                reader.checkOwnership(of: "aidants-connect:\(id):aidants", as: .intermediary, source: context.source, in: context.nodes, at: at[1])
+            }
+            guard reader.finish(into: &report), let nom, let id else { continue }
             seen[id] = record.line
             let franceServices = reader.value(at: at[7])?.lowercased() == "true"
             let structure = StaffedStructure(

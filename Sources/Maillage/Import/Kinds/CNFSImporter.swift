@@ -25,11 +25,9 @@ package enum CNFSImporter {
             }
             let nom = reader.value(at: at[0])
             if nom == nil { reader.error(at[0], nil, "expected the structure's name (Raison sociale)") }
-            guard let siret = reader.pivot(at: at[5]) else {
-                reader.error(at[5], nil, "expected a SIRET: it is the structure's identifier")
-                _ = reader.finish(into: &report)
-                continue
-            }
+            // Without a SIRET the row is refused, but its other fields are still checked (one pass).
+            let siret = reader.pivot(at: at[5])
+            if siret == nil { reader.error(at[5], nil, "expected a SIRET: it is the structure's identifier") }
             var headcount: Int?
             if let text = reader.value(at: at[2]) {
                 if let count = Int(text), count >= 0 { headcount = count } else {
@@ -42,11 +40,13 @@ package enum CNFSImporter {
             let location = reader.locate(with: context.locator, codeInsee: at[7], postalCode: postalCode, postalAt: at[8],
                                          communeName: reader.value(at: at[1]), coordinates: nil, coordinatesAt: nil)
             let date = reader.date(at: at[3], required: false)
-            let occurrence = (occurrences[siret] ?? 0) + 1
-            let id = "cnfs:\(siret)" + (occurrence > 1 ? "-\(occurrence)" : "")
-            reader.checkOwnership(of: id, as: .place, source: context.source, in: context.nodes, at: at[5])
-            reader.checkOwnership(of: "\(id):conseillers", as: .intermediary, source: context.source, in: context.nodes, at: at[5])
-            guard reader.finish(into: &report), let nom else { continue }
+            let occurrence = siret.map { (occurrences[$0] ?? 0) + 1 } ?? 1
+            let id = siret.map { "cnfs:\($0)" + (occurrence > 1 ? "-\(occurrence)" : "") }
+            if let id {
+                reader.checkOwnership(of: id, as: .place, source: context.source, in: context.nodes, at: at[5])
+                reader.checkOwnership(of: "\(id):conseillers", as: .intermediary, source: context.source, in: context.nodes, at: at[5])
+            }
+            guard reader.finish(into: &report), let nom, let siret, let id else { continue }
             occurrences[siret] = occurrence
             if occurrence == 2 { report.add("SIRETs on several rows (kept as separate places)", 1) }
             let structure = StaffedStructure(

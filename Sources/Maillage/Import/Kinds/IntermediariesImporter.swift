@@ -20,11 +20,9 @@ package enum IntermediariesImporter {
                 _ = reader.finish(into: &report)
                 continue
             }
-            guard let id = reader.identifier(at: at[0], seen: seen) else {
-                _ = reader.finish(into: &report)
-                continue
-            }
-            var draft = IntermediaryDraft(publicId: id, line: record.line, actorType: "")
+            // Without an id the row is refused, but its other fields are still checked (one pass).
+            let id = reader.identifier(at: at[0], seen: seen)
+            var draft = IntermediaryDraft(publicId: id ?? "", line: record.line, actorType: "")
             draft.nom = reader.value(at: nomAt)
             switch reader.value(at: at[1]).map(context.actorTypes.match) {
             case .exact(let slug)?: draft.actorType = slug
@@ -63,9 +61,9 @@ package enum IntermediariesImporter {
             if draft.placeIds.isEmpty, draft.zone.isEmpty, !draft.remote {
                 reader.warning(placeAt, nil, "no place, no zone of intervention and no remote help: nobody can be sent to it")
             }
-            reader.checkOwnership(of: id, as: .intermediary, source: context.source, in: context.nodes, at: at[0])
+            if let id { reader.checkOwnership(of: id, as: .intermediary, source: context.source, in: context.nodes, at: at[0]) }
             reader.checkReferences(draft.placeIds, to: .place, in: context.nodes, at: placeAt)
-            guard reader.finish(into: &report) else { continue }
+            guard reader.finish(into: &report), let id else { continue }
             seen[id] = record.line
             result.append(draft)
         }

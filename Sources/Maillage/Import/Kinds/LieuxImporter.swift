@@ -54,9 +54,11 @@ private struct LieuRow {
 
     mutating func read(seen: [String: Int]) -> PlaceDraft? {
         draft.line = reader.line
-        guard let id = value(.id) else { reader.error(at(.id), nil, "expected an id; the field is required"); return nil }
-        if let first = seen[id] { reader.error(at(.id), id, "duplicate id, first seen on \(reader.file.recordsAreNumbered ? "record" : "line") \(first)") }
-        draft.publicId = id
+        // Without an id the row is refused, but its other fields are still checked (one pass).
+        let id = value(.id)
+        if id == nil { reader.error(at(.id), nil, "expected an id; the field is required") }
+        if let id, let first = seen[id] { reader.error(at(.id), id, "duplicate id, first seen on \(reader.file.recordsAreNumbered ? "record" : "line") \(first)") }
+        draft.publicId = id ?? ""
         if value(.nom) == nil { reader.error(at(.nom), nil, "expected the place's name; the field is required") }
         for column in LieuColumn.storedAsText { if let text = value(column) { draft.text[column] = text } }
         draft.sourceLabel = value(.source)
@@ -70,6 +72,7 @@ private struct LieuRow {
         if layout.version == .v01 { readV01Publics(); readV01Conditions() }
         readTypologie()
         checkFreeText()
+        guard let id else { return nil }
         reader.checkOwnership(of: id, as: .place, source: draft.sourceLabel ?? context.source, in: context.nodes, at: at(.id))
         return draft
     }
