@@ -84,4 +84,11 @@ import Testing
         let error = #expect(throws: MaillageError.self) { try store.importData(.intermediaries, name: "i.csv", data: text(header: "id,nom", lines: 2)) }
         #expect(error?.localizedDescription.hasPrefix("i.csv is not an intermediaries file: its header lacks the required column 'type'") == true)
     }
+
+    @Test func aJSONFileGivenForACSVKindIsNamedAsJSON() throws {
+        let store = try Fixtures.storeWithCommunes()
+        let json = Data(#"[{"source_id": "a", "target_id": "b"}]"#.utf8)
+        let error = #expect(throws: MaillageError.self) { try store.importData(.referrals, name: "r.json", data: json) }
+        #expect(error?.localizedDescription.contains("It looks like JSON, which only lieux files may be; a referrals file is read as CSV.") == true, "\(String(describing: error))")
+    }
 }

@@ -12,7 +12,9 @@ enum HeaderText {
         let more = found.count > listedColumns ? " and \(found.count - listedColumns) more" : ""
         if let delimiter {
             text += " Its first line, split on '\(printable(delimiter))', has \(found.count) column\(found.count == 1 ? "" : "s"): \(shown)\(more)."
-            if found.count == 1, let other = [",", ";", "\t"].first(where: { $0 != delimiter && found[0].contains($0) }) {
+            if let first = found.first?.first, first == "[" || first == "{" {
+                text += " It looks like JSON, which only lieux files may be; a \(kind) file is read as CSV."
+            } else if found.count == 1, let other = [",", ";", "\t"].first(where: { $0 != delimiter && found[0].contains($0) }) {
                 text += " It seems to use '\(printable(other))' as its delimiter, where '\(printable(delimiter))' was expected."
             }
         } else {

@@ -19,13 +19,13 @@ enum JSONRecords {
         case .object(let members):
             guard let list = members.lazy.compactMap({ if case .array(let list) = $0.value { list } else { nil } }).first else { fallthrough }
             array = list
-        default: throw .unreadableFile(path: name, reason: "expected a JSON array of objects")
+        default: throw .unreadableFile(path: name, reason: "its JSON holds no array; expected an array of objects, one per lieu (or an object holding such an array)")
         }
         var keys: Set<String> = []
         var rows: [[String: String]] = []
         for (index, element) in array.enumerated() {
             guard case .object(let members) = element else {
-                throw .unreadableFile(path: name, reason: "record \(index + 1) is not a JSON object")
+                throw .unreadableFile(path: name, reason: "record \(index + 1) of its JSON array is not an object; expected one object per lieu, with fields such as \"id\" and \"nom\"")
             }
             keys.formUnion(members.keys)
             rows.append(members.mapValues(\.text))
