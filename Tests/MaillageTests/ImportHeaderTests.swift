@@ -91,4 +91,13 @@ import Testing
         let error = #expect(throws: MaillageError.self) { try store.importData(.referrals, name: "r.json", data: json) }
         #expect(error?.localizedDescription.contains("It looks like JSON, which only lieux files may be; a referrals file is read as CSV.") == true, "\(String(describing: error))")
     }
+
+    @Test func aFileGivenAsTheWrongKindNamesTheKindItFits() throws {
+        let store = try Fixtures.storeWithCommunes()
+        let cnfs = Data((StructureListsImportTests.cnfsHeader + "\nX;Privas\n").utf8)
+        let error = #expect(throws: MaillageError.self) { try store.importData(.aidantsConnect, name: "cnfs.csv", data: cnfs) }
+        #expect(error?.localizedDescription.contains("Its columns are those of conseillers numériques (CNFS) structures (kind 'cnfs'): was it given as the wrong kind?") == true, "\(String(describing: error))")
+        let communes = #expect(throws: MaillageError.self) { try store.importData(.fragility, name: "c.csv", data: Data(Fixtures.communes.utf8)) }
+        #expect(communes?.localizedDescription.contains("(kind 'communes')") == true)
+    }
 }

@@ -20,6 +20,9 @@ enum HeaderText {
         } else {
             text += " Its records have \(found.count) field\(found.count == 1 ? "" : "s"): \(shown)\(more)."
         }
+        if let fitting = ImportKind.fitting(found, otherThan: kind) {
+            text += " Its columns are those of \(fitting.requiredColumns.kind) (kind '\(fitting.rawValue)'): was it given as the wrong kind?"
+        }
         return text + " Check that this is the file you meant, that it holds \(kind), and that its first line is the header."
     }
 
