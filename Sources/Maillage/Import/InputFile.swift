@@ -39,7 +39,7 @@ package enum InputFile {
     /// Why an empty file cannot be imported.
     static func emptyReason(byteCount: Int) -> String {
         (byteCount == 0 ? "the file is empty (0 bytes)" : "the file holds only blank lines")
-            + "; expected a header line, then one line per row. Was it fully written or downloaded?"
+            + "; expected a header line, then one line per row: check that it was fully written or downloaded"
     }
 
     /// Why a file with a byte that is not UTF-8 cannot be imported, and how to convert it.
