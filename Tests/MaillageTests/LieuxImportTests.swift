@@ -108,7 +108,7 @@ import Testing
         // A truncated last line with an open quote: refused.
         let truncated = Fixtures.lieux([Fixtures.lieu("a")]) + Data("\"cut".utf8)
         let cut = #expect(throws: MaillageError.self) { try store.importData(.lieux, name: "t.csv", data: truncated) }
-        #expect(cut?.localizedDescription.contains("line 3, field 1 opens a quote that is never closed") == true)
+        #expect(cut?.localizedDescription.contains("line 3: a quote opened at character 1 (field 1, column 'id') is never closed") == true)
         // A truncated last line without quotes: its missing fields read as empty, and its date is missing.
         let short = Data((Fixtures.lieuxHeader + "\n" + "x,,Nom").utf8)
         let report = try #require(failure { try store.importData(.lieux, name: "short.csv", data: short) })

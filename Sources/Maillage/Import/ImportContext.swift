@@ -12,10 +12,16 @@ package struct ImportContext: Sendable {
     package let actorTypes: LabelMatcher
     /// One matcher per enumerated v1 field.
     package let enumerations: [String: LabelMatcher]
+    /// The nodes already stored, to check ids and references against while reading rows.
+    package let nodes: StoredNodes
+    /// The source the file's rows belong to (a lieux row's own `source` wins).
+    package let source: String
 
-    package init(taxonomy: Taxonomy, communes: CommuneIndex) {
+    package init(taxonomy: Taxonomy, communes: CommuneIndex, nodes: StoredNodes = StoredNodes(), source: String = "") {
         self.taxonomy = taxonomy
         self.communes = communes
+        self.nodes = nodes
+        self.source = source
         locator = CommuneLocator(index: communes)
         services = LabelMatcher(taxonomy.services.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
         serviceSlugs = Dictionary(uniqueKeysWithValues: taxonomy.services.map { ($0.label, $0.slug) })

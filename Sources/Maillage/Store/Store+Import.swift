@@ -7,25 +7,24 @@ extension Store {
     /// ``ImportOptions/skipInvalid`` the valid rows are imported and the report lists the rest.
     /// Nothing already stored is lost either way.
     public func importFile(_ kind: ImportKind, path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw MaillageError.unreadableFile(path: path, reason: (error as NSError).localizedDescription)
-        }
-        return try importData(kind, name: path, data: data, options: options)
+        try importData(kind, name: path, data: try InputFile.contents(of: path), options: options)
     }
 
     /// Imports file contents already in memory; `name` is used in messages and as the default source.
     public func importData(_ kind: ImportKind, name: String, data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try InputFile.checkText(data, name: name)
         var report = ImportReport(kind: kind.rawValue, file: name)
+        let source = options.source ?? Self.defaultSource(of: kind, name: name)
         let context = try writer.read { db in
-            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db))
+            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db),
+                          nodes: kind == .communes || kind == .fragility ? StoredNodes() : try StoredNodes.fetch(db), source: source)
         }
         if kind != .communes, context.communes.isEmpty {
             report.warnings.append(ImportIssue(severity: .warning, file: name, message: "no commune is loaded yet: rows cannot be placed in communes (run `maillage import communes` first)"))
         }
         switch kind {
         case .communes:
-            let rows = try CommunesImporter.parse(try TabularFile(name: name, data: data), report: &report)
+            let rows = try CommunesImporter.parse(try TabularFile(name: name, data: data, required: CommunesImporter.required), report: &report)
             try commit(&report, options) { db, report in
                 let counts = try writeCommunes(rows, in: db)
                 report.inserted = counts.inserted
@@ -35,7 +34,7 @@ extension Store {
             }
             report.add("communes", report.rowsImported)
         case .fragility:
-            let rows = try FragilityImporter.parse(try TabularFile(name: name, data: data), knownCommunes: Set(context.communes.communes.map(\.code)),
+            let rows = try FragilityImporter.parse(try TabularFile(name: name, data: data, required: FragilityImporter.required), knownCommunes: Set(context.communes.communes.map(\.code)),
                                                    report: &report)
             try commit(&report, options) { db, report in
                 (report.inserted, report.updated) = try writeFragility(rows, in: db)
@@ -62,7 +61,7 @@ extension Store {
 
     private func parseBatch(_ kind: ImportKind, name: String, data: Data, context: ImportContext, options: ImportOptions,
                             report: inout ImportReport) throws -> ImportBatch {
-        var batch = ImportBatch(source: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent)
+        var batch = ImportBatch(source: context.source)
         switch kind {
         case .communes, .fragility:
             break
@@ -71,21 +70,20 @@ extension Store {
             report.add("places", batch.places.count)
             countPlacements(batch.places, into: &report)
         case .cnfs:
-            batch = try CNFSImporter.parse(try TabularFile(name: name, data: data, delimiter: UInt8(ascii: ";")), context: context, report: &report)
+            batch = try CNFSImporter.parse(try TabularFile(name: name, data: data, delimiter: UInt8(ascii: ";"), required: CNFSImporter.required), context: context, report: &report)
             countPlacements(batch.places, into: &report)
         case .aidantsConnect:
-            batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data), context: context,
+            batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data, required: AidantsConnectImporter.required), context: context,
                                                      dataDate: options.dataDate ?? Self.today(), report: &report)
             countPlacements(batch.places, into: &report)
         case .intermediaries:
-            batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
+            batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data, required: IntermediariesImporter.required), context: context, report: &report)
             report.add("intermediaries", batch.intermediaries.count)
             report.add("headcount", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })
         case .referrals:
-            batch.referrals = try ReferralsImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
+            batch.referrals = try ReferralsImporter.parse(try TabularFile(name: name, data: data, required: ReferralsImporter.required), context: context, report: &report)
             report.add("referrals", batch.referrals.count)
         }
-        if let source = options.source { batch.source = source }
         return batch
     }
 
@@ -106,6 +104,16 @@ extension Store {
             throw MaillageError.unreadableFile(path: report.file, reason: "the database refused the data (\(error.message ?? error.description)); nothing was imported")
         }
         report.committed = true
+    }
+
+    /// The source a file's rows belong to when none is given: the list's own name for the national
+    /// lists, else the file's name without extension.
+    private static func defaultSource(of kind: ImportKind, name: String) -> String {
+        switch kind {
+        case .cnfs: "cnfs"
+        case .aidantsConnect: "aidants-connect"
+        default: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+        }
     }
 
     /// Today's date as YYYY-MM-DD (UTC).

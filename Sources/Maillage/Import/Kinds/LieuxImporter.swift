@@ -7,9 +7,9 @@ package enum LieuxImporter {
     package static func table(path: String, data: Data) throws(MaillageError) -> TabularFile {
         let firstByte = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         if firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{") {
-            return try JSONRecords.table(name: path, data: data)
+            return try JSONRecords.table(name: path, data: data, required: LieuxLayout.required)
         }
-        return try TabularFile(name: path, data: data)
+        return try TabularFile(name: path, data: data, required: LieuxLayout.required)
     }
 
     /// Validates every row into a place; rows with errors are left out, issues go to `report`.
@@ -22,7 +22,10 @@ package enum LieuxImporter {
         for record in file.records {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
-            if !file.recordsAreNumbered { reader.checkWidth() }
+            if !file.recordsAreNumbered, !reader.checkWidth() {
+                _ = reader.finish(into: &report)
+                continue
+            }
             var row = LieuRow(reader: reader, layout: layout, context: context)
             let draft = row.read(seen: seen)
             reader = row.reader
@@ -52,9 +55,11 @@ private struct LieuRow {
 
     mutating func read(seen: [String: Int]) -> PlaceDraft? {
         draft.line = reader.line
-        guard let id = value(.id) else { reader.error(at(.id), nil, "expected an id; the field is required"); return nil }
-        if let first = seen[id] { reader.error(at(.id), id, "duplicate id, first seen on \(reader.file.recordsAreNumbered ? "record" : "line") \(first)") }
-        draft.publicId = id
+        // Without an id the row is refused, but its other fields are still checked (one pass).
+        let id = value(.id)
+        if id == nil { reader.error(at(.id), nil, "expected an id; the field is required") }
+        if let id, let first = seen[id] { reader.error(at(.id), id, "duplicate id, first seen on \(reader.file.recordsAreNumbered ? "record" : "line") \(first)") }
+        draft.publicId = id ?? ""
         if value(.nom) == nil { reader.error(at(.nom), nil, "expected the place's name; the field is required") }
         for column in LieuColumn.storedAsText { if let text = value(column) { draft.text[column] = text } }
         draft.sourceLabel = value(.source)
@@ -68,6 +73,8 @@ private struct LieuRow {
         if layout.version == .v01 { readV01Publics(); readV01Conditions() }
         readTypologie()
         checkFreeText()
+        guard let id else { return nil }
+        reader.checkOwnership(of: id, as: .place, source: draft.sourceLabel ?? context.source, in: context.nodes, at: at(.id))
         return draft
     }
 
