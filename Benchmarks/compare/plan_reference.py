@@ -162,6 +162,8 @@ def build_instance(db, departement, relays, radius_km):
     communes = pd.read_sql_query(COMMUNES_SQL, db, params=(departement,), index_col="code")
     if communes.empty:
         sys.exit(f"no commune in département {departement!r}")
+    # maillage leaves the communes without coordinates out of every figure (reported apart).
+    communes = communes[communes["latitude"].notna() & communes["longitude"].notna()]
     now, boundary = covered_now(communes, relays, radius_km)
     communes["covered_now"] = now
     demand = communes[(communes["population"] > 0) & ~communes["covered_now"]]

@@ -30,4 +30,12 @@ static inline void cgraphviz_set_id_discipline(Agiddisc_t discipline) { AgIdDisc
 /// `agerrors()`, which returns the highest level reported since the last `agreseterrors()`.
 static inline int cgraphviz_error_level(void) { return (int)AGERR; }
 
+/// The size of a laid-out graph's bounding box, in points (72 to the inch): what a raster
+/// renderer will draw, before any `pad`.
+static inline void cgraphviz_bounding_box(Agraph_t *graph, double *width, double *height) {
+    boxf box = GD_bb(graph);
+    *width = box.UR.x - box.LL.x;
+    *height = box.UR.y - box.LL.y;
+}
+
 #endif

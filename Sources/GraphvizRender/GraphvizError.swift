@@ -19,6 +19,9 @@ public enum GraphvizError: Error, LocalizedError, Equatable {
     case tooLarge(nodes: Int, edges: Int, limit: Int, suggestion: GraphvizEngine?)
     /// libgvc could not create its context (`gvContext()` returned nothing).
     case contextUnavailable
+    /// A raster image (png) of this many pixels across and down would exceed `limit` pixels in all
+    /// (``GraphvizRenderer/maxPixels``), or the 32,767 pixels a side that cairo can draw.
+    case canvasTooLarge(width: Int, height: Int, limit: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -40,8 +43,17 @@ public enum GraphvizError: Error, LocalizedError, Equatable {
             "The diagram has \(nodes) nodes and \(edges) edges, over the limit of \(limit) nodes or edges that "
                 + "this layout engine draws in reasonable time. Narrow the scope to a département, an EPCI or a "
                 + "commune" + (suggestion.map { ", or use the \($0.displayName) engine" } ?? "") + "."
+        case .canvasTooLarge(let width, let height, let limit):
+            "The PNG image would be \(width) × \(height) pixels (\(Self.millions(width * height)) million), over the limit of "
+                + "\(Self.millions(limit)) million pixels (and 32,767 a side). Draw it as SVG or PDF, which have no pixel size "
+                + "and zoom without loss, or narrow the territory."
         case .contextUnavailable:
             "Graphviz could not create its rendering context (out of memory?)."
         }
+    }
+
+    /// 172160000 → "172.2".
+    private static func millions(_ pixels: Int) -> String {
+        String(format: "%.1f", Double(pixels) / 1_000_000)
     }
 }

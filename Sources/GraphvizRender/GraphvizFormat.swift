@@ -25,6 +25,12 @@ public enum GraphvizFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// Image pixels per point (a point is 1/72 inch) for a raster format (png, at 96 dpi); nil for
+    /// the vector and text formats, which have no pixel size.
+    public var pixelsPerPoint: Double? {
+        self == .png ? 96.0 / 72.0 : nil
+    }
+
     /// Whether the output is UTF-8 text rather than binary data.
     public var isText: Bool {
         self != .png && self != .pdf

@@ -11,10 +11,12 @@ extension GraphvizLibrary {
 
     /// Parses `dot`, lets `chooseEngine` pick the engine from its size and `layout` (or refuse it), lays it out and
     /// renders it: `agmemread` → `gvLayout` → `gvRenderData`, then `gvFreeRenderData` →
-    /// `gvFreeLayout` → `agclose` on every path, thrown errors included.
+    /// `gvFreeLayout` → `agclose` on every path, thrown errors included. A raster format (png) whose
+    /// image would exceed `maxPixels` is refused after the layout, before anything is drawn.
     func render(
         _ dot: String,
         format: GraphvizFormat,
+        maxPixels: Int = .max,
         chooseEngine: (ParsedGraph) throws(GraphvizError) -> GraphvizEngine
     ) throws(GraphvizError) -> [UInt8] {
         try withContext { (context) throws(GraphvizError) -> [UInt8] in
@@ -44,6 +46,15 @@ extension GraphvizLibrary {
                     : .layoutFailed(engine: engine, message: message)
             }
             if reportedError { throw .layoutFailed(engine: engine, message: report(or: "unknown error")) }
+            if let pixels = format.pixelsPerPoint {
+                var width = 0.0, height = 0.0
+                cgraphviz_bounding_box(graph, &width, &height)
+                // Graphviz pads the drawing with 4 points on each side by default.
+                let size = (width: Int(((width + 8) * pixels).rounded(.up)), height: Int(((height + 8) * pixels).rounded(.up)))
+                if size.width.multipliedReportingOverflow(by: size.height).partialValue > maxPixels || size.width > 32_767 || size.height > 32_767 {
+                    throw .canvasTooLarge(width: size.width, height: size.height, limit: maxPixels)
+                }
+            }
 
             var data: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0

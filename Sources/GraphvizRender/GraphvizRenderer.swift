@@ -35,11 +35,20 @@ public final class GraphvizRenderer: Sendable {
     /// Lower ceilings for some engines; see ``defaultEngineLimits``.
     public let engineLimits: [GraphvizEngine: Int]
 
+    /// The most pixels a raster image (png) may have: beyond it, ``render(_:engine:format:)`` throws
+    /// ``GraphvizError/canvasTooLarge(width:height:limit:)`` after the layout instead of drawing it.
+    public let maxPixels: Int
+
+    /// The default ``maxPixels``: 40 million pixels (about 6,300 × 6,300, 160 MB of image memory).
+    public static let defaultMaxPixels = 40_000_000
+
     /// A renderer refusing graphs with more than `maxNodes` nodes or edges, or more than
-    /// `engineLimits[engine]` for the engines listed there.
-    public init(maxNodes: Int = 20_000, engineLimits: [GraphvizEngine: Int] = GraphvizRenderer.defaultEngineLimits) {
+    /// `engineLimits[engine]` for the engines listed there, and raster images over `maxPixels`.
+    public init(maxNodes: Int = 20_000, engineLimits: [GraphvizEngine: Int] = GraphvizRenderer.defaultEngineLimits,
+                maxPixels: Int = GraphvizRenderer.defaultMaxPixels) {
         self.maxNodes = maxNodes
         self.engineLimits = engineLimits
+        self.maxPixels = maxPixels
     }
 
     /// The most nodes, or edges, that `engine` is given.
@@ -53,7 +62,7 @@ public final class GraphvizRenderer: Sendable {
     /// after parsing) and sfdp larger ones. A `layout` attribute in the DOT text overrides the engine,
     /// as in Graphviz, and its limit applies. Blocks while another render holds the process-wide lock.
     public func render(_ dot: String, engine: GraphvizEngine? = nil, format: GraphvizFormat) throws(GraphvizError) -> [UInt8] {
-        try GraphvizLibrary.shared.render(dot, format: format) { (graph) throws(GraphvizError) in
+        try GraphvizLibrary.shared.render(dot, format: format, maxPixels: maxPixels) { (graph) throws(GraphvizError) in
             try self.engine(engine, for: graph)
         }
     }

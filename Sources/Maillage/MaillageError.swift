@@ -7,6 +7,8 @@ public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
     case taxonomyNotLoaded
     case unreadableFile(path: String, reason: String)
     case unknownImportFormat(path: String, expected: String)
+    /// A file whose header lacks columns every row needs: refused before any row is read.
+    case missingColumns(path: String, kind: String, missing: [String], found: [String], delimiter: String?)
     case importFailed(ImportReport)
     case unknownIdentifier(String)
     case unwritableFile(path: String, reason: String)
@@ -23,6 +25,8 @@ public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
             "Cannot read \(path): \(reason)."
         case .unknownImportFormat(let path, let expected):
             "\(path) is not in a format this importer reads: expected \(expected)."
+        case .missingColumns(let path, let kind, let missing, let found, let delimiter):
+            HeaderText.missingColumns(path: path, kind: kind, missing: missing, found: found, delimiter: delimiter)
         case .importFailed(let report):
             report.failureDescription
         case .unknownIdentifier(let id):

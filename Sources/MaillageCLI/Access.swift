@@ -28,8 +28,12 @@ extension MaillageCommand {
         @Option(help: ArgumentHelp("Only report the communes of this territory: INSEE code, EPCI SIREN, département, or region:CODE.", valueName: "code"))
         var within: String?
 
-        @Option(help: "At most this many communes in text output (json and csv list them all).")
+        @Option(parsing: .unconditional, help: "At most this many communes in text output (json and csv list them all).")
         var limit = 20
+
+        func validate() throws {
+            try NumberRange.check(limit, atLeast: 0, option: "--limit")
+        }
 
         @Option(help: "text, json or csv.")
         var format: Format = .text
@@ -47,7 +51,7 @@ extension MaillageCommand {
             switch format {
             case .json: print(try JSONOutput.encode(report))
             case .csv: FileHandle.standardOutput.write(Data(AccessText.csv(report).utf8))
-            case .text: print(AccessText.describe(report, limit: limit))
+            case .text: print(TerritoryText.header(report.within) + AccessText.describe(report, limit: limit) + WithoutLocationText.footer(report.communesWithoutLocation))
             }
         }
     }
@@ -60,17 +64,17 @@ enum AccessText {
         let population = inhabited.reduce(0) { $0 + $1.population }
         let weighting = report.bands.map { " bands " + $0.map { "\($0.maxKm.formatted()):\($0.weight.formatted())" }.joined(separator: ",") } ?? ""
         var lines = [
-            "\(report.service), \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(weighting), demand = \(report.demand.rawValue):",
+            "\(shown: report.service), \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(weighting), demand = \(report.demand.rawValue):",
             "  \(report.sites) sites (supply \(report.supply.formatted())), \(report.sitesWithoutLocation) without location; mean score \(perTenThousand(report.meanScore)) per 10,000 \(unit(report)).",
             "  \(report.populationWithoutAccess) of \(population) inhabitants have no site within reach.",
         ]
         if let epci = report.fragilityFromEpci, let mean = report.fragilityFromMean, epci + mean > 0 {
             lines.append("  Fragility index: \(epci) communes take their EPCI's (absent from the index's COG), \(mean) the national mean.")
         }
-        lines.append("Lowest access (normalized: 1 = the average over every commune loaded):")
+        lines.append("Lowest access (normalized: 1 = the average over every commune loaded with a location):")
         let ranked = inhabited.sorted { ($0.score, -$0.population, $0.code) < ($1.score, -$1.population, $1.code) }
         for commune in ranked.prefix(limit) {
-            lines.append("  \(commune.code) \(commune.nom) (\(commune.population) inh.): score \(perTenThousand(commune.score)), normalized \(commune.normalized.formatted(.number.precision(.fractionLength(3))))")
+            lines.append("  \(shown: commune.code) \(shown: commune.nom) (\(commune.population) inh.): score \(perTenThousand(commune.score)), normalized \(commune.normalized.formatted(.number.precision(.fractionLength(3))))")
         }
         return lines.joined(separator: "\n")
     }

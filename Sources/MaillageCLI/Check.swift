@@ -20,7 +20,7 @@ extension MaillageCommand {
             } else {
                 print("\(problems.count) opening-hours value(s) cannot be read (kept as text):")
                 for problem in problems {
-                    print("  \(problem.id) (\(problem.nom)): horaires \"\(problem.horaires)\": at character \(problem.position + 1), expected \(problem.expected)")
+                    print("  \(shown: problem.id) (\(shown: problem.nom)): horaires \"\(shown: problem.horaires)\": at character \(problem.position + 1), expected \(shown: problem.expected)")
                 }
             }
         }

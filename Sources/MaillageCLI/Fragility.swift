@@ -18,19 +18,26 @@ extension MaillageCommand {
 
         @OptionGroup var coverage: CoverageOptions
 
-        @Option(help: "At most this many communes and relays in text output (json and csv list them all).")
+        @Option(parsing: .unconditional, help: "At most this many communes and relays in text output (json and csv list them all).")
         var limit = 15
+
+        func validate() throws {
+            try NumberRange.check(limit, atLeast: 0, option: "--limit")
+        }
 
         @Option(help: "text, json, or csv (the communes).")
         var format: Format = .text
 
         func run() async throws {
             let store = try global.openStore(.read)
-            let report = try store.relayDirectory().singleRelays(coverage.query, territories: store.territoryTable())
+            let directory = try store.relayDirectory()
+            let report = try directory.singleRelays(coverage.query, territories: store.territoryTable())
+            let filters = try directory.appliedFilters(coverage.query)
             switch format {
-            case .json: print(try JSONOutput.encode(report))
+            case .json: print(try JSONOutput.encode(FilteredReport(report, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(FragilityText.csv(report).utf8))
-            case .text: print(FragilityText.describe(report, limit: limit))
+            case .text: print(TerritoryText.header(report.within) + FragilityText.describe(report, filters: filters, limit: limit)
+                              + WithoutLocationText.footer(report.communesWithoutLocation))
             }
         }
     }
@@ -38,17 +45,17 @@ extension MaillageCommand {
 
 /// Text and CSV forms of a single-relay report.
 enum FragilityText {
-    static func describe(_ report: SingleRelayReport, limit: Int) -> String {
-        var lines = [String(format: "%@ within %.1f km: %d of %d covered inhabitants (%d communes) depend on one single relay.",
-                            report.service, report.radiusKm, report.singleRelayPopulation, report.coveredPopulation, report.communes.count)]
+    static func describe(_ report: SingleRelayReport, filters: AppliedFilters, limit: Int) -> String {
+        var lines = ["\(shown: filters.summary) — \(report.singleRelayPopulation) of \(report.coveredPopulation) covered inhabitants "
+                     + "(\(report.communes.count) communes) depend on one single relay."]
         if !report.criticalRelays.isEmpty { lines.append("Relays whose closure would uncover the most inhabitants:") }
         for relay in report.criticalRelays.prefix(limit) {
-            lines.append("  \(relay.id) \(relay.nom)\(relay.codeInsee.map { " (\($0))" } ?? ""): \(relay.population) inhabitants in \(relay.communes) commune(s)")
+            lines.append("  \(shown: relay.nom) [\(shown: relay.id)]\(relay.codeInsee.map { " (\(shown: $0))" } ?? ""): \(relay.population) inhabitants in \(relay.communes) commune(s)")
         }
         if !report.communes.isEmpty { lines.append("Largest communes with a single relay:") }
         for commune in report.communes.prefix(limit) {
             let how = commune.distanceKm.map { String(format: "%.1f km", $0) } ?? "by its zone"
-            lines.append("  \(commune.code) \(commune.nom) (\(commune.population) inh.): only \(commune.relayId), \(how)")
+            lines.append("  \(shown: commune.code) \(shown: commune.nom) (\(commune.population) inh.): only \(shown: commune.relayNom) [\(shown: commune.relayId)], \(how)")
         }
         return lines.joined(separator: "\n")
     }

@@ -20,21 +20,21 @@ extension MaillageCommand {
 
         @OptionGroup var coverage: CoverageOptions
 
-        @Option(help: "commune, epci, departement or region.")
+        @Option(help: "commune, epci, departement, region, or france (one row for the whole scope).")
         var level: TerritoryLevel = .commune
 
-        @Option(name: .customLong("min-relays"), help: "How many relays a commune needs to count as covered.")
+        @Option(name: .customLong("min-relays"), parsing: .unconditional, help: "How many relays a commune needs to count as covered.")
         var minRelays = 1
 
-        @Option(help: "At most this many territories in text output (json and csv list them all).")
+        @Option(parsing: .unconditional, help: "At most this many territories in text output (json and csv list them all).")
         var limit = 30
 
         @Option(help: "text, json or csv.")
         var format: Format = .text
 
         func validate() throws {
-            if minRelays < 1 { throw ValidationError("--min-relays must be at least 1; got \(minRelays).") }
-            if level == .france { throw ValidationError("--level must be commune, epci, departement or region.") }
+            try NumberRange.check(minRelays, atLeast: 1, option: "--min-relays")
+            try NumberRange.check(limit, atLeast: 0, option: "--limit")
         }
 
         func run() async throws {
@@ -42,11 +42,14 @@ extension MaillageCommand {
             var query = coverage.query
             query.level = level
             query.minRelays = minRelays
-            let report = try store.relayDirectory().gaps(query, territories: store.territoryTable())
+            let directory = try store.relayDirectory()
+            let report = try directory.gaps(query, territories: store.territoryTable())
+            let filters = try directory.appliedFilters(query)
             switch format {
-            case .json: print(try JSONOutput.encode(report))
+            case .json: print(try JSONOutput.encode(FilteredReport(report, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(GapText.csv(report).utf8))
-            case .text: print(GapText.describe(report, limit: limit))
+            case .text: print(TerritoryText.header(report.within) + GapText.describe(report, filters: filters, limit: limit)
+                              + WithoutLocationText.footer(report.communesWithoutLocation))
             }
         }
     }
@@ -54,13 +57,13 @@ extension MaillageCommand {
 
 /// Text and CSV forms of a gap report.
 enum GapText {
-    static func describe(_ report: GapReport, limit: Int) -> String {
+    static func describe(_ report: GapReport, filters: AppliedFilters, limit: Int) -> String {
         let share = report.population > 0 ? Double(report.uncoveredPopulation) / Double(report.population) * 100 : 0
-        var lines = [String(format: "%@ within %.1f km (at least %d relay%@): %d of %d inhabitants uncovered (%.1f %%).",
-                            report.service, report.radiusKm, report.minRelays, report.minRelays > 1 ? "s" : "",
-                            report.uncoveredPopulation, report.population, share)]
+        var lines = ["\(shown: filters.summary) — at least \(report.minRelays) relay\(report.minRelays > 1 ? "s" : ""): "
+                     + String(format: "%d of %d inhabitants uncovered (%.1f %%).", report.uncoveredPopulation, report.population, share)]
         for gap in report.territories.prefix(limit) where gap.uncoveredPopulation > 0 {
-            var line = "  \(gap.code) \(gap.nom): \(gap.uncoveredPopulation) of \(gap.population) uncovered"
+            let territory = report.level == .france ? "\(shown: gap.nom)" : "\(shown: gap.code) \(shown: gap.nom)"
+            var line = "  \(territory): \(gap.uncoveredPopulation) of \(gap.population) uncovered"
             if report.level != .commune { line += " (\(gap.uncoveredCommunes) of \(gap.communes) communes)" }
             if let nearest = gap.nearestKm { line += String(format: ", nearest relay %.1f km", nearest) } else if report.level == .commune { line += ", no relay at all" }
             lines.append(line)

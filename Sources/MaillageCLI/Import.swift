@@ -70,7 +70,7 @@ extension MaillageCommand {
                     if format == .json { print(try JSONOutput.encode(reports + [report])) } else {
                         for report in reports { print(ReportText.describe(report, maxWarnings: maxWarnings)) }
                     }
-                    throw MaillageError.importFailed(report)
+                    throw ImportRefused(report: report)
                 }
             }
             if format == .json {

@@ -22,30 +22,47 @@ extension MaillageCommand {
         @Option(help: "places, or intermediaries for the finer network.")
         var level: NetworkReport.Level = .places
 
-        @Option(help: "How many brokers (highest betweenness) to list in text output.")
+        @Option(parsing: .unconditional, help: "How many of each list (cut points, bridges, brokers, isolated places) to show in text output.")
         var top = 10
 
         @Option(help: "text, or json for scripts.")
         var format: OutputFormat = .text
 
-        func run() async throws {
-            let report = try global.openStore(.read).network(level: level, within: within)
-            if format == .json {
-                print(try JSONOutput.encode(report))
-                return
-            }
-            var lines = [String(format: "%d nodes, %d referral links (undirected), %d communities (modularity %.3f).",
-                                report.nodes, report.edges, report.communities.count, report.modularity)]
-            lines.append("Cut points (one closure disconnects others): \(report.articulationPoints.count)")
-            lines += report.articulationPoints.prefix(top).map { "  \($0)" }
-            lines.append("Bridges (one link holds a part of the network): \(report.bridges.count)")
-            lines += report.bridges.prefix(top).map { "  \($0.joined(separator: " — "))" }
-            lines.append("Brokers (betweenness):")
-            lines += report.betweenness.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(top)
-                .map { String(format: "  %.4f  %@", $0.value, $0.key) }
-            lines.append("Isolated (no referral at all): \(report.isolated.count)")
-            lines += report.isolated.prefix(top).map { "  \($0)" }
-            print(lines.joined(separator: "\n"))
+        func validate() throws {
+            try NumberRange.check(top, atLeast: 0, option: "--top")
         }
+
+        func run() async throws {
+            let store = try global.openStore(.read)
+            let territory = try within.map(store.territoryTable().territory)
+            let report = try store.network(level: level, within: within)
+            if format == .json { TerritoryText.noteOnStandardError(territory) }
+            print(format == .json ? try JSONOutput.encode(report) : TerritoryText.header(territory) + NetworkText.describe(report, top: top))
+        }
+    }
+}
+
+/// The text form of a network report: every node named, its id beside it.
+enum NetworkText {
+    static func describe(_ report: NetworkReport, top: Int) -> String {
+        let node = { (id: String) in "\(shown: report.names[id] ?? id) [\(shown: id)]" }
+        var lines = [String(format: "%d nodes, %d referral links (undirected), %d communities (modularity %.3f).",
+                            report.nodes, report.edges, report.communities.count, report.modularity)]
+        guard report.edges > 0 else {
+            lines.append("No referrals in scope, so no cut points, bridges, brokers or communities to measure. Import who refers "
+                         + "people to whom with `maillage import referrals FILE` (columns source_id,target_id,service,weight; "
+                         + "Seeds/demo/orientations.csv is an example).")
+            return lines.joined(separator: "\n")
+        }
+        lines.append("Cut points (one closure disconnects others): \(report.articulationPoints.count)")
+        lines += report.articulationPoints.prefix(top).map { "  " + node($0) }
+        lines.append("Bridges (one link holds a part of the network): \(report.bridges.count)")
+        lines += report.bridges.prefix(top).map { "  " + $0.map(node).joined(separator: " ↔ ") }
+        let brokers = report.betweenness.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        lines.append("Brokers (betweenness): \(brokers.count) node(s) on shortest paths between others")
+        lines += brokers.prefix(top).map { String(format: "  %.4f  ", $0.value) + node($0.key) }
+        lines.append("Isolated (no referral at all): \(report.isolated.count)")
+        lines += report.isolated.prefix(top).map { "  " + node($0) }
+        return lines.joined(separator: "\n")
     }
 }

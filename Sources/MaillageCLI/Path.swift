@@ -18,30 +18,31 @@ extension MaillageCommand {
         @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "The longest chain to consider.")
         var maxHops = 3
 
-        @Option(help: "At most this many chains.")
+        @Option(parsing: .unconditional, help: "At most this many chains.")
         var limit: Int?
 
         @Option(help: "text, or json for scripts.")
         var format: OutputFormat = .text
 
         func validate() throws {
-            if maxHops < 0 { throw ValidationError("--max-hops must be zero or more; got \(maxHops).") }
+            try NumberRange.check(maxHops, atLeast: 0, option: "--max-hops")
+            if let limit { try NumberRange.check(limit, atLeast: 1, option: "--limit") }
         }
 
         func run() async throws {
             let store = try global.openStore(.read)
             _ = try store.profile(of: from)  // an unknown id gets its "closest ids" message
             var chains = try ReferralPaths.chains(in: store.graph(), catalog: store.serviceCatalog(), from: from, service: service, maxHops: maxHops)
-            if let limit { chains = Array(chains.prefix(max(0, limit))) }
+            if let limit { chains = Array(chains.prefix(limit)) }
             if format == .json {
                 print(try JSONOutput.encode(chains))
             } else if chains.isEmpty {
-                print("No relay of '\(service)' can be reached from \(from) within \(maxHops) referral(s).")
+                print("No relay of '\(shown: service)' can be reached from \(shown: from) within \(maxHops) referral(s).")
             } else {
                 print(chains.map { chain in
                     let distance = chain.distanceKm.map { String(format: ", %.1f km", $0) } ?? ""
-                    return "\(chain.hops) hop(s)\(distance): " + zip(chain.names, chain.path).map { "\($0) [\($1)]" }.joined(separator: " → ")
-                        + "\n    relays: \(chain.services.joined(separator: ", "))"
+                    return "\(chain.hops) hop(s)\(distance): " + zip(chain.names, chain.path).map { "\(shown: $0) [\(shown: $1)]" }.joined(separator: " → ")
+                        + "\n    relays: \(shown: chain.services.joined(separator: ", "))"
                 }.joined(separator: "\n"))
             }
         }

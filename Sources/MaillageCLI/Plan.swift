@@ -21,7 +21,7 @@ extension MaillageCommand {
 
         @OptionGroup var coverage: CoverageOptions
 
-        @Option(help: "How many new sites to place (maximal covering).")
+        @Option(parsing: .unconditional, help: "How many new sites to place (maximal covering).")
         var sites = 3
 
         @Option(help: "communes (a new relay at a commune's centroid) or places (the service added at an existing place).")
@@ -34,7 +34,7 @@ extension MaillageCommand {
         var format: Format = .text
 
         func validate() throws {
-            if sites < 1 { throw ValidationError("--sites must be at least 1; got \(sites).") }
+            try NumberRange.check(sites, atLeast: 1, option: "--sites")
         }
 
         func run() async throws {
@@ -43,11 +43,14 @@ extension MaillageCommand {
             query.sites = sites
             query.candidates = candidates
             query.coverAll = coverAll
-            let plan = try store.relayDirectory().plan(query, territories: store.territoryTable())
+            let directory = try store.relayDirectory()
+            let plan = try directory.plan(query, territories: store.territoryTable())
+            let filters = try directory.appliedFilters(coverage.query)
             switch format {
-            case .json: print(try JSONOutput.encode(plan))
+            case .json: print(try JSONOutput.encode(FilteredReport(plan, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(PlanText.csv(plan).utf8))
-            case .text: print(PlanText.describe(plan))
+            case .text: print(TerritoryText.header(plan.within) + PlanText.describe(plan, filters: filters)
+                              + WithoutLocationText.footer(plan.communesWithoutLocation))
             }
         }
     }
@@ -55,16 +58,16 @@ extension MaillageCommand {
 
 /// Text and CSV forms of a site plan.
 enum PlanText {
-    static func describe(_ plan: SitePlan) -> String {
+    static func describe(_ plan: SitePlan, filters: AppliedFilters) -> String {
         let goal = plan.objective == "lscp" ? "the fewest sites covering every inhabited commune" : "\(plan.sites.count) site(s) covering the most inhabitants"
-        var lines = ["\(plan.service) within \(plan.radiusKm.formatted()) km: \(plan.uncoveredPopulationBefore) inhabitants in \(plan.uncoveredCommunesBefore) communes uncovered now; \(goal) among \(plan.candidates.rawValue):"]
+        var lines = ["\(shown: filters.summary) — \(plan.uncoveredPopulationBefore) inhabitants in \(plan.uncoveredCommunesBefore) communes uncovered now; \(goal) among \(plan.candidates.rawValue):"]
         for site in plan.sites {
-            let place = plan.candidates == .places ? " (\(site.codeInsee ?? "?"))" : ""
-            lines.append("  \(site.rank). \(site.id) \(site.nom)\(place): +\(site.coveredPopulation) inhabitants in \(site.coveredCommunes) communes (total \(site.cumulativeCoveredPopulation))")
+            let place = plan.candidates == .places ? " (\(shown: site.codeInsee, or: "?"))" : ""
+            lines.append("  \(site.rank). \(shown: site.id) \(shown: site.nom)\(place): +\(site.coveredPopulation) inhabitants in \(site.coveredCommunes) communes (total \(site.cumulativeCoveredPopulation))")
         }
         lines.append("Uncovered after: \(plan.uncoveredPopulationAfter) inhabitants.")
         if !plan.uncoverable.isEmpty {
-            lines.append("No candidate reaches \(plan.uncoverable.count) commune(s) (\(plan.uncoverable.reduce(0) { $0 + $1.population }) inhabitants), e.g. \(plan.uncoverable.prefix(5).map { "\($0.code) \($0.nom)" }.joined(separator: ", ")).")
+            lines.append("No candidate reaches \(plan.uncoverable.count) commune(s) (\(plan.uncoverable.reduce(0) { $0 + $1.population }) inhabitants), e.g. \(plan.uncoverable.prefix(5).map { "\(shown: $0.code) \(shown: $0.nom)" }.joined(separator: ", ")).")
         }
         return lines.joined(separator: "\n")
     }

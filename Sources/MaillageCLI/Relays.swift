@@ -13,12 +13,18 @@ extension MaillageCommand {
                 commune's centroid or the point.
                 """)
 
+        enum Format: String, CaseIterable, ExpressibleByArgument {
+            case text, json
+            /// An object: what was understood (`filters`) and the relays.
+            case jsonReport = "json-report"
+        }
+
         @OptionGroup var global: GlobalOptions
 
         @Option(help: "The service: its exact label or its slug (e.g. aide-aux-demarches-administratives, caf).")
         var service: String
 
-        @Option(help: ArgumentHelp("The INSEE code of the person's commune.", valueName: "insee"))
+        @Option(help: ArgumentHelp("The INSEE code of the person's commune (a municipal arrondissement's, e.g. 75111, stands for its commune).", valueName: "insee"))
         var commune: String?
 
         @Option(parsing: .unconditional, help: "The latitude of the person's location (with --lon); negative values (La Réunion, Mayotte) are fine.")
@@ -48,11 +54,11 @@ extension MaillageCommand {
         @Option(name: .customLong("open-at"), help: ArgumentHelp("Keep places open then, local time in France.", valueName: "YYYY-MM-DDTHH:MM"))
         var openAt: String?
 
-        @Option(help: "At most this many results.")
+        @Option(parsing: .unconditional, help: "At most this many results.")
         var limit: Int?
 
-        @Option(help: "text, or json for scripts.")
-        var format: OutputFormat = .text
+        @Option(help: "text; json (the relays, an array); or json-report ({filters, relays}: the filters understood and what --open-at left out).")
+        var format: Format = .text
 
         func validate() throws {
             switch (commune, lat, lon) {
@@ -63,7 +69,7 @@ extension MaillageCommand {
             if let lat, !(-90...90).contains(lat) { throw ValidationError("--lat must be between -90 and 90; got \(lat).") }
             if let lon, !(-180...180).contains(lon) { throw ValidationError("--lon must be between -180 and 180; got \(lon).") }
             if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
-            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1; got \(limit).") }
+            if let limit { try NumberRange.check(limit, atLeast: 1, option: "--limit") }
             if let openAt, LocalDateTime(parsing: openAt) == nil { throw QueryError.invalidDate(openAt) }
         }
 
@@ -77,34 +83,38 @@ extension MaillageCommand {
             query.labels = labels
             query.openAt = openAt.flatMap(LocalDateTime.init(parsing:))
             query.limit = limit
-            let results = try global.openStore(.read).relayDirectory().relays(query)
-            if format == .json {
-                print(try JSONOutput.encode(results))
-            } else {
-                print(RelayText.describe(results, query: query))
+            let answer = try global.openStore(.read).relayDirectory().answer(query)
+            switch format {
+            case .json:
+                TerritoryText.noteOnStandardError(answer.commune)
+                print(try JSONOutput.encode(answer.relays))
+            case .jsonReport: print(try JSONOutput.encode(answer))
+            case .text: print(TerritoryText.header(answer.commune) + RelayText.describe(answer))
             }
         }
     }
 }
 
-/// The text form of relay results.
+/// The text form of relay results: what was understood, then the relays, nearest first.
 enum RelayText {
-    static func describe(_ results: [RelayResult], query: RelayQuery) -> String {
-        guard !results.isEmpty else { return "Nobody relays '\(query.service)' within \(query.radiusKm) km, by zone or remotely, with these filters." }
-        return results.map { result in
+    static func describe(_ answer: RelayAnswer) -> String {
+        let understood = answer.filters.summary
+        guard !answer.relays.isEmpty else { return "Nobody relays \(shown: understood), by zone or remotely." }
+        return (["Relays of \(shown: understood):"] + answer.relays.map { result in
             var flags: [String] = []
             if result.zone { flags.append("zone") }
             if result.remote { flags.append("remote") }
             let distance = result.distanceKm.map { String(format: "%6.1f km", $0) } ?? "      —  "
-            var line = "\(distance)  \(result.nom) [\(result.id)]"
-            if let code = result.codeInsee { line += " \(code)" }
+            var line = "\(distance)  \(shown: result.nom) [\(shown: result.id)]"
+            if let code = result.codeInsee { line += " \(shown: code)" }
             if !flags.isEmpty { line += " (\(flags.joined(separator: ", ")))" }
-            line += "\n           services: \(result.services.joined(separator: ", "))"
+            line += "\n           services: \(shown: result.services.joined(separator: ", "))"
             for member in result.intermediaries {
-                line += "\n           · \(member.nom ?? member.id) [\(member.id)], \(member.type)" + (member.headcount.map { $0 == 1 ? ", 1 person" : ", \($0) people" } ?? "")
+                line += "\n           · \(shown: member.nom ?? member.id) [\(shown: member.id)], \(shown: member.type)"
+                    + (member.headcount.map { $0 == 1 ? ", 1 person" : ", \($0) people" } ?? "")
             }
-            if let hours = result.horaires { line += "\n           horaires: \(hours)" }
+            if let hours = result.horaires { line += "\n           horaires: \(shown: hours)" }
             return line
-        }.joined(separator: "\n")
+        }).joined(separator: "\n")
     }
 }

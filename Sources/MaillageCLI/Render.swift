@@ -7,6 +7,18 @@ extension DiagramRequest.Kind: ExpressibleByArgument {}
 extension DiagramRequest.Colouring: ExpressibleByArgument {}
 extension GraphvizEngine: ExpressibleByArgument {}
 
+extension MaillageCommand.Render.Format {
+    /// The format a file extension names (`gv` is DOT's other extension); nil for any other.
+    init?(fileExtension: String) {
+        self.init(rawValue: fileExtension == "gv" ? "dot" : fileExtension)
+    }
+
+    /// `path` with its extension replaced by the format's.
+    static func renamed(_ path: String, to format: Self) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension(format.rawValue).lastPathComponent
+    }
+}
+
 extension MaillageCommand {
     struct Render: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -54,8 +66,8 @@ extension MaillageCommand {
         @Option(help: "dot, neato, fdp, sfdp, circo or twopi (default: dot up to about 1,000 nodes, sfdp beyond; coverage: neato -n).")
         var engine: GraphvizEngine?
 
-        @Option(help: "svg, png, pdf, json, or dot (the DOT source).")
-        var format: Format = .svg
+        @Option(help: "svg, png, pdf, json, or dot (the DOT source); default: the output file's extension.")
+        var format: Format?
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file"))
         var output: String
@@ -65,6 +77,26 @@ extension MaillageCommand {
             if scopes.count > 1 { throw ValidationError("Give one territory: --commune, --epci or --departement, not several.") }
             if hops < 0 { throw ValidationError("--hops must be zero or more; got \(hops).") }
             if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
+            _ = try outputFormat()
+        }
+
+        /// The format asked with --format, else the one the output file's extension names; a
+        /// contradiction between the two, or neither, is an error.
+        func outputFormat() throws -> Format {
+            let fileExtension = URL(fileURLWithPath: output).pathExtension.lowercased()
+            let named = Format(fileExtension: fileExtension)
+            switch (format, named) {
+            case let (asked?, named?) where asked != named:
+                throw ValidationError("--format \(asked.rawValue) contradicts the file name '\(output)', which ends in .\(fileExtension): "
+                    + "name the file \(Format.renamed(output, to: asked)), or drop --format to write \(named.rawValue).")
+            case let (asked?, _): return asked
+            case let (nil, named?): return named
+            case (nil, nil):
+                let known = Format.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
+                throw ValidationError(fileExtension.isEmpty
+                    ? "Cannot tell which format to write to '\(output)', which has no extension: give --format (svg, png, pdf, json or dot), or a file name ending in \(known)."
+                    : "Cannot tell which format to write to '\(output)': .\(fileExtension) is not one of \(known). Give --format (svg, png, pdf, json or dot), or rename the file.")
+            }
         }
 
         func run() async throws {
@@ -76,9 +108,15 @@ extension MaillageCommand {
             request.radiusKm = radiusKm
             request.colouring = colorBy
             let dot = try global.openStore(.read).diagram(request).text
+            let format = try outputFormat()
             let bytes: [UInt8]
             if let graphviz = GraphvizFormat(rawValue: format.rawValue), format != .dot {
-                bytes = try GraphvizRenderer.shared.render(dot, engine: engine ?? (kind == .coverage ? .pinned : nil), format: graphviz)
+                do {
+                    bytes = try GraphvizRenderer.shared.render(dot, engine: engine ?? (kind == .coverage ? .pinned : nil), format: graphviz)
+                } catch {
+                    guard case .canvasTooLarge(let width, let height, let limit) = error else { throw error }
+                    throw RenderFailure.imageTooLarge(width: width, height: height, limit: limit, output: output)
+                }
             } else {
                 bytes = Array(dot.utf8)
             }

@@ -4,15 +4,20 @@ import Maillage
 extension MaillageCommand {
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Search names, communes and descriptions, ignoring case and accents.",
-            discussion: "Every word must appear, as a word or the start of one: `maillage search ecrivain public lyon` finds « Écrivain public — Lyon 3e ».")
+            abstract: "Search names, communes and descriptions, ignoring case and accents, forgiving a few typing mistakes.",
+            discussion: """
+                Every word must appear, as a word or the start of one: `maillage search ecrivain public lyon` finds \
+                « Écrivain public — Lyon 3e ». Words naming a département (`maillage search mediatheque ardeche`) \
+                keep the places there. When that finds fewer than five, names and communes a few typing mistakes \
+                away from every word follow (`mediateque` finds « Médiathèque »), marked as approximate.
+                """)
 
         @OptionGroup var global: GlobalOptions
 
         @Argument(help: "The words to look for.")
         var words: [String]
 
-        @Option(help: "At most this many results.")
+        @Option(parsing: .unconditional, help: "At most this many results.")
         var limit = 20
 
         @Option(help: "text, or json for scripts.")
@@ -20,17 +25,42 @@ extension MaillageCommand {
 
         func validate() throws {
             if words.allSatisfy({ $0.allSatisfy { !$0.isLetter && !$0.isNumber } }) { throw ValidationError("Give at least one word to search for.") }
+            try NumberRange.check(limit, atLeast: 1, option: "--limit")
         }
 
         func run() async throws {
-            let hits = try global.openStore(.read).search(words.joined(separator: " "), limit: limit)
+            let asked = words.joined(separator: " ")
+            let hits = try global.openStore(.read).tolerantSearch(asked, limit: limit)
             if format == .json {
                 print(try JSONOutput.encode(hits))
             } else if hits.isEmpty {
-                print("Nothing matches '\(words.joined(separator: " "))'.")
+                print("Nothing matches '\(shown: asked)', even allowing a few typing mistakes.")
             } else {
-                print(hits.map { "\($0.nom) [\($0.id)] — \($0.commune)" + ($0.snippet.isEmpty ? "" : "\n    \($0.snippet)") }.joined(separator: "\n"))
+                print(hits.map(SearchText.describe).joined(separator: "\n"))
             }
         }
+    }
+}
+
+/// The text form of a search hit: its name and id, then its fields, each labelled.
+enum SearchText {
+    static func describe(_ hit: SearchHit) -> String {
+        let how = switch hit.match {
+        case .words: ""
+        case .departement: " — in département \(shown: hit.departement, or: "?")"
+        case .approximate: " — approximate match"
+        }
+        var lines = ["\(shown: hit.nom) [\(shown: hit.id)]\(how)"]
+        switch (hit.kind, hit.codeInsee) {
+        case (.place, let code?):
+            lines.append("    place in \(shown: hit.communeNom, or: "?") (INSEE \(shown: code))"
+                         + (hit.codePostal.map { ", postal code \(shown: $0)" } ?? ""))
+        case (.place, nil):
+            lines.append("    place, commune as written: \(shown: hit.commune.isEmpty ? "none" : hit.commune)")
+        case (.intermediary, _):
+            lines.append("    intermediary" + (hit.commune.isEmpty ? "" : ", works in \(shown: hit.commune)"))
+        }
+        if !hit.snippet.isEmpty { lines.append("    \(shown: hit.snippet)") }
+        return lines.joined(separator: "\n")
     }
 }

@@ -21,29 +21,33 @@ extension MaillageCommand {
     }
 }
 
-/// The text form of a profile.
+/// The text form of a profile; every value from the data is neutralised for the terminal.
 enum ProfileText {
     static func describe(_ profile: NodeProfile) -> String {
-        var lines = ["\(profile.nom ?? profile.id) [\(profile.id)] — \(profile.kind == .place ? "place" : "intermediary (\(profile.type ?? "?"))")\(profile.active ? "" : ", inactive")"]
+        let kind = profile.kind == .place ? "place" : "intermediary (\(shown: profile.type, or: "?"))"
+        var lines = ["\(shown: profile.nom ?? profile.id) [\(shown: profile.id)] — \(kind)\(profile.active ? "" : ", inactive")"]
         if let headcount = profile.headcount { lines.append("  headcount: \(headcount)") }
         let location = [profile.adresse, profile.commune.map { "\($0) (\(profile.codeInsee ?? ""))" }].compactMap { $0 }
-        if !location.isEmpty { lines.append("  where: \(location.joined(separator: ", "))") }
-        lines.append("  source: \(profile.source)")
+        if !location.isEmpty { lines.append("  where: \(shown: location.joined(separator: ", "))") }
+        if let phone = profile.telephone { lines.append("  phone: \(shown: phone)") }
+        if !profile.courriels.isEmpty { lines.append("  e-mail: \(shown: profile.courriels.joined(separator: ", "))") }
+        if !profile.siteWeb.isEmpty { lines.append("  website: \(shown: profile.siteWeb.joined(separator: ", "))") }
+        lines.append("  source: \(shown: profile.source)")
         if !profile.services.isEmpty {
-            lines.append("  relays: " + profile.services.map { $0.label + ($0.remote ? " (remote)" : "") }.joined(separator: ", "))
+            lines.append("  relays: " + profile.services.map { "\(shown: $0.label)" + ($0.remote ? " (remote)" : "") }.joined(separator: ", "))
         }
-        if !profile.programmes.isEmpty { lines.append("  labels: \(profile.programmes.joined(separator: ", "))") }
-        if let hours = profile.horaires { lines.append("  hours: \(hours)") }
-        if !profile.zone.isEmpty { lines.append("  zone: \(profile.zone.joined(separator: ", "))") }
+        if !profile.programmes.isEmpty { lines.append("  labels: \(shown: profile.programmes.joined(separator: ", "))") }
+        if let hours = profile.horaires { lines.append("  hours: \(shown: hours)") }
+        if !profile.zone.isEmpty { lines.append("  zone: \(shown: profile.zone.joined(separator: ", "))") }
         if !profile.worksWith.isEmpty {
             lines.append(profile.kind == .place ? "  intermediaries here:" : "  works at:")
-            lines += profile.worksWith.map { "    \($0.nom ?? $0.id) [\($0.id)]" }
+            lines += profile.worksWith.map { "    \(shown: $0.nom ?? $0.id) [\(shown: $0.id)]" }
         }
         for (title, referrals) in [("refers people to", profile.refersTo), ("is referred people by", profile.referredFrom)] where !referrals.isEmpty {
             lines.append("  \(title):")
             lines += referrals.map { referral in
-                var line = "    \(referral.nom ?? referral.id) [\(referral.id)]"
-                if let service = referral.service { line += " for \(service)" }
+                var line = "    \(shown: referral.nom ?? referral.id) [\(shown: referral.id)]"
+                if let service = referral.service { line += " for \(shown: service)" }
                 if let weight = referral.weight { line += ", weight \(weight)" }
                 return line
             }

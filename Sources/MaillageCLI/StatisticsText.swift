@@ -9,17 +9,17 @@ enum StatisticsText {
             "Intermediaries: \(stats.intermediaries.count), \(stats.intermediaries.headcount) people where known.",
         ]
         for type in stats.intermediaries.byType where type.count > 0 {
-            lines.append("  \(type.label.padding(toLength: 28, withPad: " ", startingAt: 0)) \(pad(type.count)) intermediaries, \(pad(type.headcount)) people")
+            lines.append("  \(shown: type.label.padding(toLength: 28, withPad: " ", startingAt: 0)) \(pad(type.count)) intermediaries, \(pad(type.headcount)) people")
         }
         lines.append("Services (places relaying it, intermediaries relaying it):")
         for service in stats.services where service.places > 0 || service.intermediaries > 0 || service.level == "national" {
             let indent = service.level == "national" ? "  " : "    "
-            lines.append("\(indent)\(service.label): \(service.places) places, \(service.intermediaries) intermediaries")
+            lines.append("\(indent)\(shown: service.label): \(service.places) places, \(service.intermediaries) intermediaries")
         }
         if !stats.byDepartement.isEmpty {
             lines.append("By département:")
             for departement in stats.byDepartement {
-                lines.append("  \(departement.code) \(departement.nom): \(departement.places) places, \(departement.intermediaries) intermediaries, \(departement.headcount) people")
+                lines.append("  \(shown: departement.code) \(shown: departement.nom): \(departement.places) places, \(departement.intermediaries) intermediaries, \(departement.headcount) people")
             }
         }
         return lines.joined(separator: "\n")

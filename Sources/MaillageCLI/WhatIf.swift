@@ -31,7 +31,7 @@ extension MaillageCommand {
         @Option(help: ArgumentHelp("Only the communes of this territory: INSEE code, EPCI SIREN, département, or region:CODE.", valueName: "code"))
         var within: String?
 
-        @Option(help: "At most this many communes per list in text output (json lists them all).")
+        @Option(parsing: .unconditional, help: "At most this many communes per list in text output (json lists them all).")
         var limit = 10
 
         @Option(help: "text or json.")
@@ -40,6 +40,7 @@ extension MaillageCommand {
         func validate() throws {
             if close.isEmpty { throw ValidationError("Give the ids of the places that close: --close ID [ID…].") }
             if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
+            try NumberRange.check(limit, atLeast: 0, option: "--limit")
         }
 
         func run() async throws {
@@ -54,7 +55,7 @@ extension MaillageCommand {
             let report = try store.whatIf(query)
             switch format {
             case .json: print(try JSONOutput.encode(report))
-            case .text: print(WhatIfText.describe(report, limit: limit))
+            case .text: print(TerritoryText.header(report.within) + WhatIfText.describe(report, limit: limit) + WithoutLocationText.footer(report.communesWithoutLocation))
             }
         }
     }
@@ -63,15 +64,15 @@ extension MaillageCommand {
 /// The text form of a what-if report.
 enum WhatIfText {
     static func describe(_ report: WhatIfReport, limit: Int) -> String {
-        var lines = ["If \(report.closed.joined(separator: ", ")) closed (coverage within \(report.radiusKm.formatted()) km, \(report.method.rawValue) within \(report.catchmentKm.formatted()) km):"]
+        var lines = ["If \(shown: report.closed.joined(separator: ", ")) closed (coverage within \(report.radiusKm.formatted()) km, \(report.method.rawValue) within \(report.catchmentKm.formatted()) km):"]
         if report.services.isEmpty { lines.append("  they relay no service.") }
         for impact in report.services {
-            lines.append("\(impact.service): covered \(impact.coveredPopulationBefore) → \(impact.coveredPopulationAfter) of \(impact.population) inhabitants; mean score \(AccessText.perTenThousand(impact.meanScoreBefore)) → \(AccessText.perTenThousand(impact.meanScoreAfter)) per 10,000; \(impact.populationLosingAccess) inhabitants left with no site within reach.")
+            lines.append("\(shown: impact.service): covered \(impact.coveredPopulationBefore) → \(impact.coveredPopulationAfter) of \(impact.population) inhabitants; mean score \(AccessText.perTenThousand(impact.meanScoreBefore)) → \(AccessText.perTenThousand(impact.meanScoreAfter)) per 10,000; \(impact.populationLosingAccess) inhabitants left with no site within reach.")
             for commune in impact.newlyUncovered.prefix(limit) {
-                lines.append("  newly uncovered: \(commune.code) \(commune.nom) (\(commune.population) inh.)")
+                lines.append("  newly uncovered: \(shown: commune.code) \(shown: commune.nom) (\(commune.population) inh.)")
             }
             for change in impact.accessChanges.prefix(limit) {
-                lines.append("  access: \(change.code) \(change.nom) (\(change.population) inh.) \(AccessText.perTenThousand(change.scoreBefore)) → \(AccessText.perTenThousand(change.scoreAfter)) per 10,000")
+                lines.append("  access: \(shown: change.code) \(shown: change.nom) (\(change.population) inh.) \(AccessText.perTenThousand(change.scoreBefore)) → \(AccessText.perTenThousand(change.scoreAfter)) per 10,000")
             }
             if impact.accessChanges.count > limit { lines.append("  … and \(impact.accessChanges.count - limit) more communes whose access changes (--format json lists them).") }
         }

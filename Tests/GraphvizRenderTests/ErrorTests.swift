@@ -124,3 +124,23 @@ import Testing
         #expect(sfdpOver && !dotOver)
     }
 }
+
+/// A raster image over the renderer's pixel limit is refused before it is drawn.
+@Suite struct CanvasLimitTests {
+    /// Two pinned nodes 100 inches apart: about 9,700 × 60 px at 96 dpi, 0.57 million pixels.
+    static let wide = "graph { a [pos=\"0,0!\"]; b [pos=\"7200,0!\"] }"
+
+    @Test func aPNGOverThePixelLimitIsRefusedWithItsSize() throws {
+        let renderer = GraphvizRenderer(maxPixels: 500_000)
+        let error = #expect(throws: GraphvizError.self) { try renderer.render(Self.wide, engine: .pinned, format: .png) }
+        guard case .canvasTooLarge(let width, let height, let limit) = error else {
+            Issue.record("expected canvasTooLarge, got \(String(describing: error))")
+            return
+        }
+        #expect(width > 9_600 && width < 9_800 && height < 100 && limit == 500_000)
+        #expect(error?.localizedDescription.contains("SVG or PDF") == true)
+        // Vector formats have no pixels: the same graph is drawn.
+        #expect(try renderer.render(Self.wide, engine: .pinned, format: .svg).starts(with: Array("<?xml".utf8)))
+        #expect(try GraphvizRenderer.shared.render(Self.wide, engine: .pinned, format: .png).starts(with: [0x89, 0x50]))
+    }
+}

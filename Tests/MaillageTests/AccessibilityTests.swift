@@ -136,7 +136,9 @@ import Testing
         ]), options: ImportOptions(partial: true))  // added to the test's other places, of the same source
         let report = try Self.report(store) { $0.method = .twoStep }
         let scores = Self.scores(report)
-        #expect(scores["09999"] == 0 && scores["01999"] == 0)
+        // The commune without coordinates takes no part: left out of the scores, reported apart.
+        #expect(scores["09999"] == 0 && scores["01999"] == nil)
+        #expect(report.communesWithoutLocation == CommunesWithoutLocation(communes: 1, population: 300, codes: ["01999"]))
         #expect(report.sites == 3 && report.sitesWithoutLocation == 1)
         // The others are unchanged: D reaches only a commune without inhabitants.
         #expect(abs(scores["07007"]! - 3.0 / 22_000) <= 1e-15)
@@ -144,7 +146,7 @@ import Testing
         // A service nobody relays: no access anywhere, normalized 0 rather than 0/0.
         let none = try Self.report(store) { $0.service = "parentalite-et-education-avec-le-numerique" }
         #expect(none.sites == 0 && none.communes.allSatisfy { $0.score == 0 && $0.normalized == 0 })
-        #expect(none.populationWithoutAccess == 584_300)
+        #expect(none.populationWithoutAccess == 584_000)
     }
 
     @Test func scopeOnlyFiltersTheOutput() throws {

@@ -33,7 +33,7 @@ import Testing
         let path = try Self.file(lines.joined(separator: "\n") + "\n41,\"never closed\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         var records = try CSVFileRecords(path: path, chunkSize: 16)
-        #expect(throws: MaillageError.unreadableFile(path: path, reason: "line 52, field 2 opens a quote that is never closed; expected a closing \" (is the last line truncated?)")) {
+        #expect(throws: MaillageError.unreadableFile(path: path, reason: "line 52: a quote opened at character 4 (field 2, column 'nom') is never closed; expected a closing \" at the end of that value. A quote inside a value must be doubled (\"\"); if the line was cut, restore its end")) {
             try records.forEachRecord { _ in }
         }
     }

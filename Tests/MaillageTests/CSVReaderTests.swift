@@ -26,18 +26,27 @@ import Testing
     }
 
     @Test func reportsAnUnterminatedQuoteWhereItOpens() throws {
-        #expect(throws: CSVError.unterminatedQuote(line: 3, column: 2)) {
+        #expect(throws: CSVError.unterminatedQuote(line: 3, field: 2, character: 3)) {
             try records("a,b\n1,2\n3,\"truncated\n")
         }
+    }
+
+    @Test func aStrayQuoteThatSwallowsTheNextLinesIsReportedWhereItOpens() throws {
+        // Line 3's quote is never closed: the reader would otherwise take line 4's quote as its end.
+        #expect(throws: CSVError.unterminatedQuote(line: 3, field: 2, character: 3)) {
+            try records("id,nom,ville\n1,Un,Privas\n2,\"Deux,Privas\n3,\"Trois\",Aubenas\n")
+        }
+        // A quoted value over two lines, closed before the delimiter, is still read.
+        #expect(try records("a,b\n\"x\ny\",z\n").map(\.fields) == [["a", "b"], ["x\ny", "z"]])
     }
 
     @Test func reportsTheFirstByteThatIsNotUTF8() throws {
         // "é" in Latin-1 on the second line, fourth byte.
         let data = Data(Array("a,b\nabc".utf8) + [0xE9] + Array(",x\n".utf8))
-        #expect(throws: CSVError.notUTF8(line: 2, column: 4)) { try CSVReader(data: data).records() }
+        #expect(throws: CSVError.notUTF8(line: 2, column: 4, offset: 8)) { try CSVReader(data: data).records() }
     }
 
-    @Test(arguments: [("a;b;c\n1;2;3", ";"), ("a,b,c\n1,2,3", ","), ("a\tb\n1\t2", "\t"), ("\"x;y\",b,c\n", ",")])
+    @Test(arguments: [("a;b;c\n1;2;3", ";"), ("a,b,c\n1,2,3", ","), ("a\tb\n1\t2", "\t"), ("\"x;y\",b,c\n", ","), ("one line of text\n", ",")])
     func sniffsTheDelimiterFromTheHeader(text: String, expected: Character) {
         #expect(CSVReader.sniffDelimiter(Data(text.utf8)) == UInt8(ascii: expected.unicodeScalars.first ?? ","))
     }

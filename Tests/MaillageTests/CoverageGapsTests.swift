@@ -70,6 +70,17 @@ import Testing
         #expect(result.uncoveredPopulation == 584_000 && result.territories.allSatisfy { $0.nearestKm == nil })
         #expect(throws: QueryError.unknownTerritory("99")) { try report { $0.within = "99" } }
     }
+
+    /// France is one row holding every commune in scope: 584,000 inhabitants, Lyon (520,000) and
+    /// Alboussière (2,000) uncovered; within Ardèche, 22,000 of whom Alboussière's 2,000.
+    @Test func franceIsOneRowOfEveryCommune() throws {
+        let result = try report { $0.level = .france }
+        #expect(result.territories == [TerritoryGap(code: "france", nom: "France", population: 584_000, uncoveredPopulation: 522_000,
+                                                    nearestKm: nil, relaysWithin: nil, relaysByZone: nil, communes: 5, uncoveredCommunes: 2)])
+        let ardeche = try report { $0.level = .france; $0.within = "07" }
+        #expect(ardeche.territories.map(\.population) == [22_000] && ardeche.territories.map(\.uncoveredPopulation) == [2_000])
+        #expect(ardeche.territories.map(\.communes) == [3] && ardeche.territories.map(\.uncoveredCommunes) == [1])
+    }
 }
 
 /// The demo territory's holes, checked against the seed generator's own independent computation

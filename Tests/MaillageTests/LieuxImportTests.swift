@@ -27,9 +27,9 @@ import Testing
 
     @Test func placesRowsWithoutCodeFromTheirCoordinates() throws {
         let store = try Fixtures.storeWithCommunes()
-        // Near Alboussière's centroid, postal code of Ardèche, no INSEE code.
-        let report = try importLieux(store, [Fixtures.lieu("p1", [.codeInsee: "", .latitude: "44.93", .longitude: "4.72"])])
-        #expect(report.figures.contains { $0.name == "placed from coordinates" && $0.value == 1 })
+        // Near Alboussière's centroid, postal code of Ardèche, no INSEE code, no commune name: the last resort.
+        let report = try importLieux(store, [Fixtures.lieu("p1", [.codeInsee: "", .commune: "", .latitude: "44.93", .longitude: "4.72"])])
+        #expect(report.figures.contains { $0.name == "placed at the nearest commune centroid (last resort, warned)" && $0.value == 1 })
         #expect(try store.lieux().first?.codeInsee == "07007")
     }
 
@@ -108,7 +108,7 @@ import Testing
         // A truncated last line with an open quote: refused.
         let truncated = Fixtures.lieux([Fixtures.lieu("a")]) + Data("\"cut".utf8)
         let cut = #expect(throws: MaillageError.self) { try store.importData(.lieux, name: "t.csv", data: truncated) }
-        #expect(cut?.localizedDescription.contains("line 3, field 1 opens a quote that is never closed") == true)
+        #expect(cut?.localizedDescription.contains("line 3: a quote opened at character 1 (field 1, column 'id') is never closed") == true)
         // A truncated last line without quotes: its missing fields read as empty, and its date is missing.
         let short = Data((Fixtures.lieuxHeader + "\n" + "x,,Nom").utf8)
         let report = try #require(failure { try store.importData(.lieux, name: "short.csv", data: short) })

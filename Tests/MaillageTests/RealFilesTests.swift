@@ -28,7 +28,8 @@ struct RealFilesTests {
 
         let hinaura = try store.importFile(.lieux, path: path("lieux-mediation-numerique-hinaura-schema-v0.1.json"))
         #expect(hinaura.rowsImported == 687 && hinaura.errors.isEmpty)
-        #expect(hinaura.figures.contains { $0.name == "placed from coordinates" && $0.value == 687 })
+        // Placed from their own commune name and postal code first (CommunePlacementTests tell the detail).
+        #expect(hinaura.figures.contains { $0.name == "placed from postal code and commune name" && $0.value == 675 })
 
         let stats = try store.statistics()
         // Sum of population_municipale, computed independently with Python's csv module.

@@ -96,11 +96,11 @@ import Testing
         let bad = "source_id,target_id,service,weight\np1,nobody,,\np1,p1,,\np2,p1,,heavy\n"
         let error = #expect(throws: MaillageError.self) { try store.importData(.referrals, name: "bad.csv", data: Data(bad.utf8)) }
         guard case .importFailed(let failed)? = error else { Issue.record("expected importFailed"); return }
-        #expect(failed.errors.map(\.line) == [3, 4])   // self-referral and bad weight, found while reading
+        #expect(failed.errors.map(\.line) == [2, 3, 4])   // unknown target, self-referral and bad weight, in one pass
         let unknown = #expect(throws: MaillageError.self) {
             try store.importData(.referrals, name: "bad.csv", data: Data("source_id,target_id\np1,nobody\n".utf8))
         }
-        #expect(unknown?.localizedDescription.contains("bad.csv:2: column target_id: value \"nobody\"") == true)
+        #expect(unknown?.localizedDescription.contains("bad.csv:2: column target_id (2): value \"nobody\"") == true)
         #expect(try store.statistics().referrals == 3)
     }
 

@@ -26,6 +26,19 @@ public struct TerritoryTable: Sendable {
     public var communes: [Commune]
     /// Names of the EPCI, départements and régions, by level and code.
     public var names: [TerritoryLevel: [String: String]]
+    /// The municipal arrondissements of the communes loaded (Paris, Lyon, Marseille), ordered by code:
+    /// their codes are accepted wherever a commune is asked for, and answered for their commune.
+    public var arrondissements: [MunicipalArrondissement]
+    /// The postal codes the directory knows for its communes, to say when a code given is also one.
+    public var postalCodes: PostalCodes
+
+    public init(communes: [Commune], names: [TerritoryLevel: [String: String]], postalCodes: PostalCodes = PostalCodes()) {
+        self.communes = communes
+        self.names = names
+        self.postalCodes = postalCodes
+        let loaded = Set(communes.map(\.code))
+        arrondissements = MunicipalArrondissement.all.filter { loaded.contains($0.commune) }
+    }
 
     /// The name of a territory.
     public func name(of code: String, at level: TerritoryLevel) -> String {
@@ -44,27 +57,26 @@ public struct TerritoryTable: Sendable {
 
     /// The indices of the communes inside `scope` (all of them when nil).
     ///
-    /// `scope` is a commune code (5 characters), an EPCI SIREN (9 digits), a département code, or
+    /// `scope` is read by ``territory(_:)``: a commune code (5 characters; a municipal
+    /// arrondissement's stands for its commune), an EPCI SIREN (9 digits), a département code, or
     /// `region:CODE` (région and département codes overlap: bare `84` is Vaucluse).
     public func communes(within scope: String?) throws(QueryError) -> [Int] {
         guard let scope else { return Array(communes.indices) }
-        let (level, code) = try resolve(scope)
-        return communes.indices.filter { communes[$0].code(at: level) == code }
+        return communes(in: try territory(scope))
+    }
+
+    /// The indices of the communes inside a resolved territory.
+    public func communes(in territory: ResolvedTerritory) -> [Int] {
+        communes.indices.filter { communes[$0].code(at: territory.level) == territory.code }
     }
 
     /// The level and code a scope names.
     func resolve(_ scope: String) throws(QueryError) -> (TerritoryLevel, String) {
-        let parts = scope.split(separator: ":", maxSplits: 1).map(String.init)
-        if parts.count == 2, let level = TerritoryLevel(rawValue: parts[0].lowercased()), known(parts[1], at: level) {
-            return (level, parts[1])
-        }
-        for level in [TerritoryLevel.commune, .epci, .departement, .region] where known(scope, at: level) {
-            return (level, scope)
-        }
-        throw .unknownTerritory(scope)
+        let territory = try territory(scope)
+        return (territory.level, territory.code)
     }
 
-    private func known(_ code: String, at level: TerritoryLevel) -> Bool {
+    func known(_ code: String, at level: TerritoryLevel) -> Bool {
         switch level {
         case .commune: communeRow(code: code) != nil
         case .france: code.lowercased() == "france"

@@ -21,8 +21,11 @@ enum CoverageDiagram {
         var longitude: Double
     }
 
-    /// `classes`: (colour, legend text) of each class, in legend order.
-    static func build(title: String, communes: [Commune], relays: [Relay], classes: [(colour: String, text: String)]) -> DOTGraph {
+    /// `classes`: (colour, legend text) of each class, in legend order. The map is framed on the
+    /// communes with `marginKm` around them (the coverage radius: the relays drawn are within it),
+    /// so a single commune sits in the middle of its reach instead of in a corner.
+    static func build(title: String, communes: [Commune], relays: [Relay], classes: [(colour: String, text: String)],
+                      marginKm: Double = 0) -> DOTGraph {
         var dot = DOTGraph(name: "couverture")
         dot.directed = false
         dot.graphAttributes = [
@@ -31,7 +34,12 @@ enum CoverageDiagram {
         ]
         dot.nodeDefaults = ["fontname": .text("Helvetica"), "fontsize": .raw("8"), "style": .text("filled"), "fixedsize": .raw("true")]
         let located = communes.filter { $0.latitude.isFinite && $0.longitude.isFinite }
-        let projection = Projection(latitudes: located.map(\.latitude), longitudes: located.map(\.longitude))
+        let locatedRelays = relays.filter { $0.latitude.isFinite && $0.longitude.isFinite }
+        // Framed on everything drawn: the communes with their reach, and the relays (within reach of
+        // them, so inside it); a frame on the communes alone put a single commune's relays thousands
+        // of points away.
+        let projection = Projection(latitudes: located.map(\.latitude) + locatedRelays.map(\.latitude),
+                                    longitudes: located.map(\.longitude) + locatedRelays.map(\.longitude), marginKm: marginKm)
         let largest = Double(max(1, located.map(\.population).max() ?? 1))
         for commune in located {
             let size = 0.08 + 0.4 * (Double(commune.population) / largest).squareRoot()
@@ -42,7 +50,7 @@ enum CoverageDiagram {
                 "tooltip": .text("\(DOTText.shortened(commune.nom, to: 120)) (\(commune.code)) · \(commune.population) hab."),
             ]))
         }
-        for relay in relays where relay.latitude.isFinite && relay.longitude.isFinite {
+        for relay in locatedRelays {
             dot.nodes.append(.init(id: "r" + relay.id, attributes: [
                 "pos": .text(projection.position(relay.latitude, relay.longitude)), "shape": .raw("point"), "width": .raw("0.06"),
                 "color": .text("#000000"), "tooltip": .text(DOTText.shortened(relay.nom, to: 300) + " (" + DOTText.shortened(relay.id, to: 120) + ")"),
@@ -62,17 +70,23 @@ enum CoverageDiagram {
         return dot
     }
 
-    /// Equirectangular projection around the mean latitude, scaled to about 9 inches across, in points.
+    /// Equirectangular projection around the mean latitude, scaled so that the larger side of the
+    /// points' bounding box is 9 inches (648 points), whatever the territory's size.
     struct Projection {
         let originLatitude: Double, originLongitude: Double, scale: Double, cosine: Double
         let width: Double, height: Double
 
-        init(latitudes: [Double], longitudes: [Double]) {
-            let south = latitudes.min() ?? 0, north = latitudes.max() ?? 0
-            let west = longitudes.min() ?? 0, east = longitudes.max() ?? 0
+        /// The frame holds every point, with `marginKm` more on each side.
+        init(latitudes: [Double], longitudes: [Double], marginKm: Double = 0) {
+            let middle = ((latitudes.min() ?? 0) + (latitudes.max() ?? 0)) / 2
+            let cosine = cos(middle * .pi / 180)
+            // Degrees of latitude per km on the sphere of R = 6371.0 km; longitude degrees are 1/cos wider.
+            let margin = max(0, marginKm.isFinite ? marginKm : 0) * 180 / (.pi * 6371.0)
+            let south = (latitudes.min() ?? 0) - margin, north = (latitudes.max() ?? 0) + margin
+            let west = (longitudes.min() ?? 0) - margin / max(cosine, 0.01), east = (longitudes.max() ?? 0) + margin / max(cosine, 0.01)
             originLatitude = south
             originLongitude = west
-            cosine = cos((south + north) / 2 * .pi / 180)
+            self.cosine = cosine
             let span = max((east - west) * cosine, north - south, 0.01)
             scale = 648 / span
             width = (east - west) * cosine * scale

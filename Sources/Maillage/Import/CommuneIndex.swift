@@ -35,12 +35,48 @@ package struct CommuneIndex: Sendable {
 
     package func commune(code: String) -> Commune? { byCode[code].map { communes[$0] } }
 
-    /// The commune named `name` in `departement`, ignoring case, accents, hyphens and "Saint"/"St".
-    package func commune(named name: String, inDepartement departement: String) -> Commune? {
-        let keys = names.keys(of: departement) {
-            Dictionary((byDepartement[departement] ?? []).map { (Self.nameKey(communes[$0].nom), $0) }) { first, _ in first }
+    /// The communes named `name` in `departement` (homonyms are rare but exist), ignoring case,
+    /// accents, hyphens, apostrophes and spaces, "Saint"/"St" and "Sainte"/"Ste", and a trailing
+    /// "Cedex …"; failing an exact match of those, also ignoring a leading article and every
+    /// separator ("Pont de Claix" is Le Pont-de-Claix, "Saint-Donat-sur-lHerbasse" is Saint-Donat-sur-l'Herbasse).
+    package func communes(named name: String, inDepartement departement: String) -> [Commune] {
+        let keys = names.keys(of: departement) { NameKeys(communes: (byDepartement[departement] ?? []).map { ($0, communes[$0].nom) }) }
+        let key = Self.nameKey(name)
+        let found = keys.strict[key] ?? keys.loose[Self.looseKey(key)] ?? []
+        return found.map { communes[$0] }
+    }
+
+    /// The communes of `departement` whose name nearly matches `name`, when none matches it
+    /// exactly: one name's words begin the other's ("Chamonix" for Chamonix-Mont-Blanc, "Vorey sur
+    /// Arzon" for Vorey), the name's words end the commune's (a commune nouvelle named after the
+    /// communes it joined: "Pierre-Bénite" for Oullins-Pierre-Bénite), or one letter differs, is missing or is extra, in names of six letters or more.
+    package func communes(nearlyNamed name: String, inDepartement departement: String) -> [Commune] {
+        let key = Self.nameKey(name)
+        let words = key.split(separator: " ")
+        let loose = Self.looseKey(key)
+        guard !words.isEmpty else { return [] }
+        let found = (byDepartement[departement] ?? []).filter { index in
+            let other = Self.nameKey(communes[index].nom)
+            let otherWords = other.split(separator: " ")
+            if words.starts(with: otherWords) || otherWords.starts(with: words) || otherWords.reversed().starts(with: words.reversed()) { return true }
+            let otherLoose = Self.looseKey(other)
+            return min(loose.count, otherLoose.count) >= 6 && Self.withinOneEdit(loose, otherLoose)
         }
-        return keys[Self.nameKey(name)].map { communes[$0] }
+        return found.map { communes[$0] }
+    }
+
+    /// Whether two texts differ by at most one inserted, deleted or replaced character.
+    static func withinOneEdit(_ a: String, _ b: String) -> Bool {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        guard abs(a.count - b.count) <= 1 else { return false }
+        var i = 0, j = 0, edits = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if a.count > b.count { i += 1 } else if a.count < b.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (a.count - i) + (b.count - j) <= 1
     }
 
     /// The commune whose centroid is nearest to the point, among those of `departement` if given
@@ -58,30 +94,43 @@ package struct CommuneIndex: Sendable {
         return best.map { (communes[$0.0], $0.1) }
     }
 
-    /// The département a postal code belongs to (`20xxx` is Corsica, `97x` overseas), if it is known.
-    package func departement(ofPostalCode postalCode: String) -> String? {
-        guard postalCode.count == 5, postalCode.isASCIIDigits else { return nil }
-        let two = String(postalCode.prefix(2))
-        if two == "20" { return postalCode >= "20200" ? "2B" : "2A" }
-        if two == "97" || two == "98" { return String(postalCode.prefix(3)) }
-        return two
-    }
+    /// The département a postal code belongs to (see ``PostalCodes/departement(ofPostalCode:)``).
+    package func departement(ofPostalCode postalCode: String) -> String? { PostalCodes.departement(ofPostalCode: postalCode) }
 
     /// The département an INSEE commune code belongs to.
     package static func departement(ofInseeCode code: String) -> String {
         code.hasPrefix("97") || code.hasPrefix("98") ? String(code.prefix(3)) : String(code.prefix(2))
     }
 
+    /// A commune name's words, folded, "saint"/"sainte" as "st"/"ste", up to a "cedex" if any.
     static func nameKey(_ name: String) -> String {
-        var key = ""
-        var first = true
-        for word in TextKey.fold(name).utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D || $0 == 0x27 }) {
-            if !first { key += " " }
-            first = false
-            let text = Substring(word)
-            key += text == "saint" ? "st" : (text == "sainte" ? "ste" : text)
+        var words: [Substring] = []
+        for word in TextKey.fold(name).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "." || $0 == "," }) {
+            if word == "cedex" { break }
+            words.append(word == "saint" ? "st" : (word == "sainte" ? "ste" : word))
         }
-        return key
+        return words.joined(separator: " ")
+    }
+
+    /// A name key without a leading article and without separators.
+    static func looseKey(_ key: String) -> String {
+        var words = key.split(separator: " ")
+        if words.count > 1, ["le", "la", "les", "l"].contains(words[0]) { words.removeFirst() }
+        return words.joined()
+    }
+}
+
+/// The name keys of one département's communes (strict and loose), each to every commune bearing it.
+private struct NameKeys {
+    var strict: [String: [Int]] = [:]
+    var loose: [String: [Int]] = [:]
+
+    init(communes: [(index: Int, nom: String)]) {
+        for (index, nom) in communes {
+            let key = CommuneIndex.nameKey(nom)
+            strict[key, default: []].append(index)
+            loose[CommuneIndex.looseKey(key), default: []].append(index)
+        }
     }
 }
 
@@ -93,9 +142,9 @@ extension StringProtocol {
 /// Commune name keys by département, computed once each, shared by copies of the index.
 private final class NameCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var byDepartement: [String: [String: Int]] = [:]
+    private var byDepartement: [String: NameKeys] = [:]
 
-    func keys(of departement: String, build: () -> [String: Int]) -> [String: Int] {
+    func keys(of departement: String, build: () -> NameKeys) -> NameKeys {
         lock.lock()
         defer { lock.unlock() }
         if let keys = byDepartement[departement] { return keys }

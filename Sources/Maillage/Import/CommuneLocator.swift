@@ -1,8 +1,12 @@
-/// Places a row in a commune: from its INSEE code (repaired when the damage is a known one),
-/// else from its coordinates (nearest commune centroid in its département), else from its postal
-/// code and commune name.
+/// Places a row in a commune from its own fields first: its INSEE code (repaired when the damage
+/// is a known one); else its commune name within its postal code's département (arrondissements
+/// of Paris, Lyon and Marseille written out count as their commune); else its postal code, when it
+/// is known to serve one commune only (``PostalCodes``). Coordinates come only after these: the
+/// nearest commune centroid among the communes the postal code is known to serve, and as a last
+/// resort, reported with a warning, the nearest centroid in the département.
 package struct CommuneLocator: Sendable {
     package let index: CommuneIndex
+    package let postalCodes: PostalCodes
     /// Coordinates farther than this from the commune's centroid are reported.
     package static let farFromCommuneKm = 30.0
 
@@ -15,7 +19,7 @@ package struct CommuneLocator: Sendable {
         package var message: String
     }
 
-    package enum Field: Sendable { case codeInsee, codePostal, coordinates }
+    package enum Field: Sendable { case codeInsee, codePostal, commune, coordinates }
 
     package struct Location: Sendable {
         package var code: String?
@@ -23,13 +27,42 @@ package struct CommuneLocator: Sendable {
         package var remarks: [Remark] = []
     }
 
-    package init(index: CommuneIndex) { self.index = index }
+    package init(index: CommuneIndex, postalCodes: PostalCodes = PostalCodes()) {
+        self.index = index
+        self.postalCodes = postalCodes
+    }
+
+    /// This locator, knowing the postal codes served according to the file's own rows: each row's
+    /// INSEE code (as given, or repaired) with its postal code. Only the file's own rows count, so
+    /// a row's commune never depends on what the database held before (a directory rebuilt from
+    /// its export plus the original lists places them the same way).
+    package func learningPostalCodes(from file: TabularFile, codeInsee: Int?, postalCode: Int?) -> CommuneLocator {
+        guard let codeInsee, let postalCode else { return self }
+        return learningPostalCodes(file.records.compactMap { postalCodePair(in: $0, codeInsee: codeInsee, postalCode: postalCode) })
+    }
+
+    /// The locator knowing these (postal code, INSEE code) pairs (see above).
+    package func learningPostalCodes(_ pairs: some Sequence<(postalCode: String, commune: String)>) -> CommuneLocator {
+        CommuneLocator(index: index, postalCodes: PostalCodes(pairs: pairs))
+    }
+
+    /// A row's postal code and the commune of its INSEE code, when both are usable.
+    package func postalCodePair(in record: CSVRecord, codeInsee: Int, postalCode: Int) -> (postalCode: String, commune: String)? {
+        guard codeInsee < record.fields.count, postalCode < record.fields.count else { return nil }
+        var code = record.fields[codeInsee].trimmed
+        if code.hasSuffix(".0") { code.removeLast(2) }
+        var postal = record.fields[postalCode].trimmed
+        if postal.count == 4, postal.isASCIIDigits { postal = "0" + postal }
+        guard postal.count == 5, let commune = index.commune(code: code)?.code ?? repair(code)?.code else { return nil }
+        return (postal, commune)
+    }
 
     /// Locates a row from whatever it gives.
     package func locate(codeInsee: String?, postalCode: String?, communeName: String?, latitude: Double?, longitude: Double?) -> Location {
         var remarks: [Remark] = []
         var location: Location?
         let postalDepartement = postalCode.flatMap(index.departement(ofPostalCode:))
+        let point = latitude.flatMap { latitude in longitude.map { (latitude, $0) } }
 
         if let code = codeInsee {
             if index.commune(code: code) != nil {
@@ -42,20 +75,41 @@ package struct CommuneLocator: Sendable {
                                       message: "expected the INSEE code of a current commune; this one is unknown, so the row was placed from its other fields"))
             }
         }
-        if location == nil, let latitude, let longitude {
-            let departement = postalDepartement ?? codeInsee.map(CommuneIndex.departement(ofInseeCode:))
-            let known = departement.flatMap { index.departementCodes.contains($0) ? $0 : nil }
-            if let nearest = index.nearest(latitude: latitude, longitude: longitude, inDepartement: known) {
-                location = Location(code: nearest.commune.code, placement: .coordinates)
-                if nearest.distanceKm > Self.farFromCommuneKm {
-                    remarks.append(Remark(kind: .warning, field: .coordinates, value: "\(latitude), \(longitude)",
-                                          message: "the nearest commune of département \(known ?? "?") is \(nearest.commune.code) (\(nearest.commune.nom)), \(Int(nearest.distanceKm.rounded())) km away; placed there, but the coordinates or the postal code look wrong"))
-                }
+        if location == nil, let name = communeName, let departement = postalDepartement {
+            switch commune(named: name, inDepartement: departement, postalCode: postalCode) {
+            case .one(let code):
+                location = Location(code: code, placement: .postal)
+            case .near(let code):
+                location = Location(code: code, placement: .postal)
+                remarks.append(Remark(kind: .warning, field: .commune, value: name,
+                                      message: "no current commune of département \(departement) has exactly this name; read as \(code) (\(index.commune(code: code)?.nom ?? code)), the one whose name nearly matches"))
+            case .none:
+                remarks.append(Remark(kind: .warning, field: .commune, value: name,
+                                      message: "no current commune of département \(departement) has this name; the row was placed from its other fields"))
+            case .several(let codes, let exact):
+                remarks.append(Remark(kind: .warning, field: .commune, value: name,
+                                      message: "\(codes.count) communes of département \(departement) have \(exact ? "this name" : "a name like this") (\(codes.joined(separator: ", "))) and the postal code "
+                                        + "is not known to serve just one of them; the row was placed from its other fields"))
             }
         }
-        if location == nil, let name = communeName, let departement = postalDepartement,
-           let commune = index.commune(named: name, inDepartement: departement) {
-            location = Location(code: commune.code, placement: .postal)
+        if location == nil, let postalCode {
+            let served = postalCodes.communes(withPostalCode: postalCode).filter { index.commune(code: $0) != nil }
+            if served.count == 1 {
+                location = Location(code: served[0], placement: .postalCode)
+            } else if served.count > 1, let point, let nearest = nearest(to: point, among: served) {
+                location = Location(code: nearest.code, placement: .coordinates)
+            }
+        }
+        if location == nil, let point {
+            let departement = postalDepartement ?? codeInsee.map(CommuneIndex.departement(ofInseeCode:))
+            let known = departement.flatMap { index.departementCodes.contains($0) ? $0 : nil }
+            if let nearest = index.nearest(latitude: point.0, longitude: point.1, inDepartement: known) {
+                location = Location(code: nearest.commune.code, placement: .nearest)
+                let far = nearest.distanceKm > Self.farFromCommuneKm ? "; the coordinates or the postal code look wrong" : ""
+                remarks.append(Remark(kind: .warning, field: .coordinates, value: "\(point.0), \(point.1)",
+                                      message: "last resort: placed in the commune whose centroid is nearest, \(nearest.commune.code) (\(nearest.commune.nom)) in département \(known ?? "?"), "
+                                        + "\(Self.kilometres(nearest.distanceKm)) away\(far); give the row's INSEE code, or its commune name and postal code, to place it surely"))
+            }
         }
         var result = location ?? Location(code: nil, placement: .none)
         if let code = result.code, let commune = index.commune(code: code) {
@@ -64,16 +118,47 @@ package struct CommuneLocator: Sendable {
                 remarks.append(Remark(kind: .warning, field: .codePostal, value: postalCode,
                                       message: "the postal code points to département \(departement), but commune \(code) (\(commune.nom)) is in \(commune.departement)"))
             }
-            if let latitude, let longitude, let lat = commune.latitude, let lon = commune.longitude, result.placement != .coordinates {
-                let distance = Haversine.distanceKm(latitude, longitude, lat, lon)
+            if let point, let lat = commune.latitude, let lon = commune.longitude, result.placement != .nearest {
+                let distance = Haversine.distanceKm(point.0, point.1, lat, lon)
                 if distance > Self.farFromCommuneKm {
-                    remarks.append(Remark(kind: .warning, field: .coordinates, value: "\(latitude), \(longitude)",
+                    remarks.append(Remark(kind: .warning, field: .coordinates, value: "\(point.0), \(point.1)",
                                           message: "the coordinates lie \(Int(distance.rounded())) km from the centroid of commune \(code) (\(commune.nom)); expected within \(Int(Self.farFromCommuneKm)) km"))
                 }
             }
         }
         result.remarks = remarks
         return result
+    }
+
+    /// What a commune name designates in a département.
+    private enum NameMatch { case none, one(String), near(String), several([String], exact: Bool) }
+
+    /// The commune a name designates in a département: an arrondissement written out ("PARIS 11")
+    /// is its commune; homonyms are told apart by the communes the postal code is known to serve.
+    private func commune(named name: String, inDepartement departement: String, postalCode: String?) -> NameMatch {
+        if let arrondissement = MunicipalArrondissement.named(name), let commune = index.commune(code: arrondissement.commune),
+           commune.departement == departement {
+            return .one(commune.code)
+        }
+        let served = Set(postalCode.map(postalCodes.communes(withPostalCode:)) ?? [])
+        let exact = index.communes(named: name, inDepartement: departement).map(\.code)
+        let found = exact.isEmpty ? index.communes(nearlyNamed: name, inDepartement: departement).map(\.code) : exact
+        if found.count == 1 { return exact.isEmpty ? .near(found[0]) : .one(found[0]) }
+        let narrowed = found.filter(served.contains)
+        if narrowed.count == 1 { return exact.isEmpty ? .near(narrowed[0]) : .one(narrowed[0]) }
+        return found.isEmpty ? .none : .several(found, exact: !exact.isEmpty)
+    }
+
+    /// Of these communes, the one whose centroid is nearest to the point.
+    private func nearest(to point: (Double, Double), among codes: [String]) -> CommuneIndex.Commune? {
+        codes.compactMap(index.commune(code:)).compactMap { commune in
+            commune.latitude.flatMap { lat in commune.longitude.map { (commune, Haversine.distanceKm(point.0, point.1, lat, $0)) } }
+        }.min { ($0.1, $0.0.code) < ($1.1, $1.0.code) }?.0
+    }
+
+    /// A distance for a message: one decimal under 10 km, whole kilometres beyond.
+    private static func kilometres(_ distance: Double) -> String {
+        distance < 10 ? "\((distance * 10).rounded() / 10) km" : "\(Int(distance.rounded())) km"
     }
 
     /// Repairs the INSEE-code damage seen in real files: a lost leading zero, an arrondissement of
@@ -89,13 +174,5 @@ package struct CommuneLocator: Sendable {
     }
 
     /// The commune of a municipal arrondissement code (Paris 75101–75120, Marseille 13201–13216, Lyon 69381–69389).
-    static func arrondissementParent(_ code: String) -> String? {
-        guard code.count == 5, let number = Int(code) else { return nil }
-        switch number {
-        case 75101...75120: return "75056"
-        case 13201...13216: return "13055"
-        case 69381...69389: return "69123"
-        default: return nil
-        }
-    }
+    static func arrondissementParent(_ code: String) -> String? { MunicipalArrondissement.withCode(code)?.commune }
 }

@@ -62,7 +62,7 @@ extension RowReader {
 
     /// Places the row in a commune and reports what the locator noticed.
     package mutating func locate(
-        with locator: CommuneLocator, codeInsee: Int?, postalCode: String?, postalAt: Int?, communeName: String?,
+        with locator: CommuneLocator, codeInsee: Int?, postalCode: String?, postalAt: Int?, communeName: String?, communeAt: Int? = nil,
         coordinates: (latitude: Double, longitude: Double)?, coordinatesAt: Int?
     ) -> CommuneLocator.Location {
         var code = value(at: codeInsee)
@@ -73,6 +73,7 @@ extension RowReader {
             let position = switch remark.field {
             case .codeInsee: codeInsee
             case .codePostal: postalAt
+            case .commune: communeAt
             case .coordinates: coordinatesAt
             }
             switch remark.kind {
@@ -81,7 +82,7 @@ extension RowReader {
             }
         }
         if location.placement == .none {
-            warning(codeInsee, code, "could not be placed in a commune (no known INSEE code, no coordinates, no commune name matching its postal code); kept without a commune")
+            warning(codeInsee, code, "could not be placed in a commune (no known INSEE code, no commune name matching its postal code, no postal code known to serve one commune, no coordinates); kept without a commune")
         }
         return location
     }

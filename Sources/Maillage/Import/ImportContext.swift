@@ -2,7 +2,7 @@
 package struct ImportContext: Sendable {
     package let taxonomy: Taxonomy
     package let communes: CommuneIndex
-    package let locator: CommuneLocator
+    package private(set) var locator: CommuneLocator
     /// Service labels, slugs and aliases → label.
     package let services: LabelMatcher
     package let serviceSlugs: [String: String]
@@ -12,10 +12,16 @@ package struct ImportContext: Sendable {
     package let actorTypes: LabelMatcher
     /// One matcher per enumerated v1 field.
     package let enumerations: [String: LabelMatcher]
+    /// The nodes already stored, to check ids and references against while reading rows.
+    package let nodes: StoredNodes
+    /// The source the file's rows belong to (a lieux row's own `source` wins).
+    package let source: String
 
-    package init(taxonomy: Taxonomy, communes: CommuneIndex) {
+    package init(taxonomy: Taxonomy, communes: CommuneIndex, nodes: StoredNodes = StoredNodes(), source: String = "") {
         self.taxonomy = taxonomy
         self.communes = communes
+        self.nodes = nodes
+        self.source = source
         locator = CommuneLocator(index: communes)
         services = LabelMatcher(taxonomy.services.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
         serviceSlugs = Dictionary(uniqueKeysWithValues: taxonomy.services.map { ($0.label, $0.slug) })
@@ -25,6 +31,20 @@ package struct ImportContext: Sendable {
         enumerations = taxonomy.enumerations.fields.mapValues { values in
             LabelMatcher(values.map { ($0.label, $0.aliases ?? []) })
         }
+    }
+
+    /// This context, placing rows with the postal codes the file's own rows give (``CommuneLocator/learningPostalCodes(from:codeInsee:postalCode:)``).
+    package func learningPostalCodes(from file: TabularFile, codeInsee: Int?, postalCode: Int?) -> ImportContext {
+        var context = self
+        context.locator = locator.learningPostalCodes(from: file, codeInsee: codeInsee, postalCode: postalCode)
+        return context
+    }
+
+    /// The same context, its locator knowing these (postal code, INSEE code) pairs.
+    package func learningPostalCodes(_ pairs: some Sequence<(postalCode: String, commune: String)>) -> ImportContext {
+        var context = self
+        context.locator = locator.learningPostalCodes(pairs)
+        return context
     }
 
     /// The slug of a service label, slug or alias, and whether it needed correcting.

@@ -21,6 +21,11 @@ public struct ImportIssue: Sendable, Equatable, Codable, CustomStringConvertible
     /// Whether `line` counts JSON records rather than text lines.
     public var isRecordNumber = false
 
+    /// Every property under its snake_case name and its former camelCase one (deprecated).
+    public func encode(to encoder: any Encoder) throws {
+        try DualCaseEncoding.encode(self, to: encoder)
+    }
+
     public var description: String {
         var text = file
         if let line { text += isRecordNumber ? ", record \(line)" : ":\(line)" }

@@ -52,12 +52,18 @@ public struct ImportReport: Sendable, Equatable, Codable {
         }
     }
 
-    /// The message of a refused import: every error (the first 50, then a count).
+    /// The message of a refused import: every error (the first ``listedIssues``, then a count).
     var failureDescription: String {
-        var lines = ["\(file): \(errors.count) error(s); nothing was imported. Fix them, or pass --skip-invalid to import the valid rows."]
+        var lines = ["\(file): \(errors.count) error(s) in \(rowsRejected) row(s); nothing was imported. Fix them, or import the valid rows only."]
         lines += errors.prefix(Self.listedIssues).map(\.description)
-        if errors.count > Self.listedIssues { lines.append("… and \(errors.count - Self.listedIssues) more error(s).") }
+        if errors.count > Self.listedIssues { lines.append("… and \(errors.count - Self.listedIssues) more error(s), \(errors.count) in all.") }
         return lines.joined(separator: "\n")
+    }
+
+    /// Every property under its snake_case name and its former camelCase one (deprecated), with the
+    /// totals `error_count` and `warning_count`.
+    public func encode(to encoder: any Encoder) throws {
+        try DualCaseEncoding.encode(self, extra: ["error_count": errors.count, "warning_count": warnings.count], to: encoder)
     }
 
     /// How many issues of each severity a message lists before counting the rest.

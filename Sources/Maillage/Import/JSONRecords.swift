@@ -4,10 +4,14 @@ import Foundation
 /// row validation as CSV files. Record numbers stand in for line numbers.
 enum JSONRecords {
     /// The records of `data`: a JSON array of objects, or an object holding one such array.
-    static func table(name: String, data: Data) throws(MaillageError) -> TabularFile {
+    /// A file without a field of `required` in any record is refused.
+    static func table(name: String, data: Data, required: RequiredColumns) throws(MaillageError) -> TabularFile {
         let root: JSONField
         do { root = try JSONDecoder().decode(JSONField.self, from: data) } catch {
-            throw .unreadableFile(path: name, reason: "not valid JSON (\(error)); expected an array of objects")
+            if let problem = JSONSyntax.firstProblem(in: [UInt8](data)) {
+                throw .unreadableFile(path: name, reason: problem.reason)
+            }
+            throw .unreadableFile(path: name, reason: "the JSON could not be read (\(error.localizedDescription)); expected a JSON array of objects")
         }
         let array: [JSONField]
         switch root {
@@ -15,18 +19,19 @@ enum JSONRecords {
         case .object(let members):
             guard let list = members.lazy.compactMap({ if case .array(let list) = $0.value { list } else { nil } }).first else { fallthrough }
             array = list
-        default: throw .unreadableFile(path: name, reason: "expected a JSON array of objects")
+        default: throw .unreadableFile(path: name, reason: "its JSON holds no array; expected an array of objects, one per lieu (or an object holding such an array)")
         }
         var keys: Set<String> = []
         var rows: [[String: String]] = []
         for (index, element) in array.enumerated() {
             guard case .object(let members) = element else {
-                throw .unreadableFile(path: name, reason: "record \(index + 1) is not a JSON object")
+                throw .unreadableFile(path: name, reason: "record \(index + 1) of its JSON array is not an object; expected one object per lieu, with fields such as \"id\" and \"nom\"")
             }
             keys.formUnion(members.keys)
             rows.append(members.mapValues(\.text))
         }
         let header = keys.sorted()
+        try TabularFile.check(header, against: required, name: name, delimiter: nil)
         let records = rows.enumerated().map { index, row in
             CSVRecord(line: index + 1, fields: header.map { row[$0] ?? "" })
         }

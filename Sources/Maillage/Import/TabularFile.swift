@@ -19,42 +19,30 @@ package struct TabularFile: Sendable {
     }
 
     /// Reads and parses `data`; `delimiter` is sniffed from the header when not given.
-    package init(name: String, data: Data, delimiter: UInt8? = nil) throws(MaillageError) {
+    ///
+    /// The header is read first and checked against `required`: a file that lacks a required
+    /// column is refused before any row is read (one error, not one per row).
+    package init(name: String, data: Data, delimiter: UInt8? = nil, required: RequiredColumns) throws(MaillageError) {
         self.name = name
         let delimiter = delimiter ?? CSVReader.sniffDelimiter(data)
         self.delimiter = delimiter
-        var all: [CSVRecord]
-        do {
-            all = try CSVReader(data: data, delimiter: delimiter).records()
-        } catch let error as CSVError {
-            throw Self.unreadable(name, error)
-        } catch {
-            throw .unreadableFile(path: name, reason: String(describing: error))
-        }
-        guard !all.isEmpty else { throw .unreadableFile(path: name, reason: "the file is empty; expected a header line") }
-        header = all.removeFirst().fields.map(\.trimmed)
-        records = all
         recordsAreNumbered = false
-    }
-
-    /// What makes the file at `path` unreadable as CSV, its line numbers moved on by `linesBefore`
-    /// (when the file is read in pieces).
-    static func unreadable(_ path: String, _ error: CSVError, linesBefore: Int = 0) -> MaillageError {
-        switch error {
-        case .notUTF8(let line, let column):
-            .unreadableFile(path: path, reason: "line \(line + linesBefore), byte \(column) is not UTF-8; expected a UTF-8 file (re-save it as UTF-8, e.g. `iconv -f latin1 -t utf-8`)")
-        case .unterminatedQuote(let line, let column):
-            .unreadableFile(path: path, reason: "line \(line + linesBefore), field \(column) opens a quote that is never closed; expected a closing \" (is the last line truncated?)")
+        let reader: CSVReader
+        do { reader = try CSVReader(data: data, delimiter: delimiter) } catch { throw Self.failure(error, name: name, header: [], data: data) }
+        var position = CSVReader.Position()
+        let first: CSVRecord?
+        do { first = try reader.nextRecord(&position) } catch { throw Self.failure(error, name: name, header: [], data: data) }
+        guard let first else { throw .unreadableFile(path: name, reason: InputFile.emptyReason(byteCount: data.count)) }
+        let header = first.fields.map(\.trimmed)
+        try Self.check(header, against: required, name: name, delimiter: delimiter)
+        var records: [CSVRecord] = []
+        do {
+            while let record = try reader.nextRecord(&position) { records.append(record) }
+        } catch {
+            throw Self.failure(error, name: name, header: header, data: data)
         }
-    }
-
-    /// Reads the file at `path`.
-    package static func read(path: String, delimiter: UInt8? = nil) throws(MaillageError) -> TabularFile {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadableFile(path: path, reason: (error as NSError).localizedDescription)
-        }
-        return try TabularFile(name: path, data: data, delimiter: delimiter)
+        self.header = header
+        self.records = records
     }
 
     /// The position of the first header cell named `name` (compared as ``LabelMatcher/key(_:)``).
@@ -63,16 +51,33 @@ package struct TabularFile: Sendable {
         return header.firstIndex { LabelMatcher.key($0) == key }
     }
 
-    /// Throws unless every named column is present.
-    package func require(_ names: [String], kind: String) throws(MaillageError) -> [Int] {
-        var positions: [Int] = []
-        for name in names {
-            guard let position = column(name) else {
-                throw .unknownImportFormat(path: self.name, expected: "a \(kind) file with a column '\(name)' (header found: \(header.prefix(12).joined(separator: ", ")))")
-            }
-            positions.append(position)
+    /// The positions of the required columns, in their order; throws naming every missing one.
+    package func positions(of required: RequiredColumns) throws(MaillageError) -> [Int] {
+        try Self.check(header, against: required, name: name, delimiter: recordsAreNumbered ? nil : delimiter)
+        return required.names.compactMap(column)
+    }
+
+    /// Throws ``MaillageError/missingColumns(path:kind:missing:found:delimiter:)`` unless `header` has every required column.
+    static func check(_ header: [String], against required: RequiredColumns, name: String, delimiter: UInt8?) throws(MaillageError) {
+        let missing = required.missing(from: header)
+        guard missing.isEmpty else {
+            throw .missingColumns(path: name, kind: required.kind, missing: missing, found: header,
+                                  delimiter: delimiter.map { String(UnicodeScalar($0)) })
         }
-        return positions
+    }
+
+    /// The message for a file the CSV reader cannot read, naming the column of an unclosed quote.
+    /// `data` is what was read; when it is a piece of the file, `linesBefore` and `bytesBefore`
+    /// count what came before it.
+    static func failure(_ error: CSVError, name: String, header: [String], data: Data, linesBefore: Int = 0, bytesBefore: Int = 0) -> MaillageError {
+        switch error {
+        case .notUTF8(let line, let column, let offset):
+            return .unreadableFile(path: name, reason: InputFile.notUTF8Reason(name: name, line: line + linesBefore, column: column, offset: offset + bytesBefore,
+                                                                                byte: offset <= data.count ? data[data.startIndex + offset - 1] : nil))
+        case .unterminatedQuote(let line, let field, let character):
+            let columnName = field <= header.count ? ", column '\(header[field - 1])'" : ""
+            return .unreadableFile(path: name, reason: "line \(line + linesBefore): a quote opened at character \(character) (field \(field)\(columnName)) is never closed; expected a closing \" at the end of that value. A quote inside a value must be doubled (\"\"); if the line was cut, restore its end")
+        }
     }
 }
 
@@ -121,16 +126,40 @@ package struct RowReader {
         return true
     }
 
-    /// Checks the record's width against the header: missing trailing fields read as empty,
-    /// extra non-empty fields are an error (a delimiter inside an unquoted value).
-    package mutating func checkWidth() {
+    /// Checks the record's width against the header; false (with an error) when its fields do not
+    /// line up with the header's columns, so that reading them would only report consequences.
+    ///
+    /// Missing trailing fields read as empty (a warning); extra non-empty fields (a delimiter
+    /// inside an unquoted value) and a line written with another delimiter are errors.
+    package mutating func checkWidth() -> Bool {
         let width = record.fields.count, expected = file.header.count
+        guard width != expected else { return true }
+        let delimiter = Character(UnicodeScalar(file.delimiter))
+        if let other = misusedDelimiter(besides: delimiter) {
+            error(nil, nil, "the row has \(width) field\(width == 1 ? "" : "s") where the header has \(expected) (the file's delimiter is '\(Self.shown(delimiter))'; this line seems to use '\(Self.shown(other))'); expected one value per column, separated by '\(Self.shown(delimiter))'")
+            return false
+        }
         if width < expected {
             warning(nil, nil, "the row has \(width) field(s) where the header has \(expected); the missing ones are read as empty (truncated line?)")
-        } else if width > expected, record.fields[expected...].contains(where: { !$0.trimmed.isEmpty }) {
-            error(nil, nil, "the row has \(width) fields where the header has \(expected); expected one value per column (an unquoted separator inside a value?)")
+        } else if record.fields[expected...].contains(where: { !$0.trimmed.isEmpty }) {
+            error(nil, nil, "the row has \(width) fields where the header has \(expected); expected one value per column (an unquoted '\(Self.shown(delimiter))' inside a value? Quote that value)")
+            return false
+        }
+        return true
+    }
+
+    /// Another usual delimiter that, counted in this short row, makes up the header's width.
+    private func misusedDelimiter(besides delimiter: Character) -> Character? {
+        let width = record.fields.count, expected = file.header.count
+        guard width < expected else { return nil }
+        return [",", ";", "\t"].first { (other: Character) in
+            guard other != delimiter else { return false }
+            let count = record.fields.reduce(0) { $0 + $1.filter { $0 == other }.count }
+            return count > 0 && (width + count == expected || width == 1)
         }
     }
+
+    private static func shown(_ delimiter: Character) -> String { delimiter == "\t" ? "\\t" : String(delimiter) }
 
     private func issue(_ severity: ImportIssue.Severity, _ position: Int?, _ value: String?, _ message: String) -> ImportIssue {
         ImportIssue(severity: severity, file: file.name, line: record.line,

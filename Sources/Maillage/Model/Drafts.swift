@@ -62,18 +62,32 @@ public enum TerritoryLevel: String, Sendable, Codable, CaseIterable {
     case commune, epci, departement, region, france
 }
 
-/// How a place's commune was found.
+/// How a place's commune was found, in the order they are tried.
 public enum Placement: String, Sendable, Codable, CaseIterable {
     /// The file's INSEE code, as given.
     case file
     /// The file's INSEE code, repaired (leading zero, arrondissement).
     case corrected
-    /// The nearest commune centroid to the coordinates.
-    case coordinates
     /// The commune named in the row, found through its postal code's département.
     case postal
+    /// The one commune the row's postal code is known to serve (``PostalCodes``).
+    case postalCode = "postal_code"
+    /// The nearest commune centroid to the coordinates among the communes the postal code is known to serve.
+    case coordinates
+    /// The nearest commune centroid to the coordinates in the département: the last resort, reported.
+    case nearest
     /// Not placed.
     case none
+
+    /// The value stored in `place.placement`, whose check constraint predates the finer kinds:
+    /// a postal code alone is stored as `postal`, the last resort as `coordinates`.
+    package var storedValue: String {
+        switch self {
+        case .postalCode: Placement.postal.rawValue
+        case .nearest: Placement.coordinates.rawValue
+        default: rawValue
+        }
+    }
 }
 
 /// Everything one file brings, stored in one transaction.

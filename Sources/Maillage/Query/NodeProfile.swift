@@ -22,6 +22,10 @@ public struct NodeProfile: Sendable, Equatable, Codable {
     public var worksWith: [Link]
     public var refersTo: [Referral]
     public var referredFrom: [Referral]
+    /// A place's contacts, as stored: its phone number, e-mail addresses and websites.
+    public var telephone: String? = nil
+    public var courriels: [String] = []
+    public var siteWeb: [String] = []
 
     public struct Relayed: Sendable, Equatable, Codable {
         public var label: String
@@ -47,5 +51,7 @@ public struct NodeProfile: Sendable, Equatable, Codable {
         case worksWith = "works_with"
         case refersTo = "refers_to"
         case referredFrom = "referred_from"
+        case telephone, courriels
+        case siteWeb = "site_web"
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Errors of the coordinators' queries, each naming what was asked and what is known.
 public enum QueryError: Error, LocalizedError, Equatable, Sendable {
     case unknownService(String, closest: [String])
-    case unknownCommune(String)
+    case unknownCommune(String, postalCodeOf: [ResolvedTerritory.CommuneName] = [])
     case unknownValue(option: String, value: String, expected: [String])
     case invalidDate(String)
     case unknownIdentifier(String, closest: [String])
@@ -16,8 +16,10 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
         switch self {
         case .unknownService(let name, let closest):
             "Unknown service '\(name)'. Closest known services: \(closest.map { "'\($0)'" }.joined(separator: ", ")). A service is named by its exact label or its slug."
-        case .unknownCommune(let code):
-            "No commune has the INSEE code '\(code)': expected the five-character code of a current commune (e.g. 07186), imported with `maillage import communes`."
+        case .unknownCommune(let code, let postalCodeOf) where !postalCodeOf.isEmpty:
+            "No commune has the INSEE code '\(code)', but it is the postal code of \(postalCodeOf.map { "\($0.code) \($0.nom)" }.joined(separator: ", ")): give the INSEE code of the commune meant."
+        case .unknownCommune(let code, _):
+            "No commune has the INSEE code '\(code)': expected the five-character code of a current commune (e.g. 07186) or of a municipal arrondissement of Paris, Lyon or Marseille (e.g. 75111), imported with `maillage import communes`."
         case .unknownValue(let option, let value, let expected):
             "Unknown value '\(value)' for \(option): expected one of \(expected.map { "'\($0)'" }.joined(separator: ", "))."
         case .invalidDate(let text):

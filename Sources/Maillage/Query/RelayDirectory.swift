@@ -45,9 +45,12 @@ public struct RelayDirectory: Sendable {
     let communeCodes: [String]
     /// Valid values of each filter, for messages and matching.
     let vocabularies: [String: LabelMatcher]
+    /// The territories, with names and the postal codes known: where a commune code given is read.
+    public let territories: TerritoryTable
 
     init(catalog: ServiceCatalog, entries: [Entry], byZone: [String: [(entry: Int32, services: UInt64)]],
-         communes: [(code: String, commune: Commune)], vocabularies: [String: LabelMatcher]) {
+         communes: [(code: String, commune: Commune)], vocabularies: [String: LabelMatcher], territories: TerritoryTable) {
+        self.territories = territories
         self.catalog = catalog
         self.entries = entries
         grid = SpatialGrid(latitudes: entries.map(\.latitude), longitudes: entries.map(\.longitude))

@@ -19,6 +19,30 @@ struct RelayFilters {
 
     /// Whether the place (or placeless intermediary) passes every filter but the per-member ones.
     func accept(_ entry: RelayDirectory.Entry) -> Bool {
+        acceptExceptHours(entry) && isOpen(entry) == true
+    }
+
+    /// Whether the entry is open at ``openAt`` (true when no moment is asked); nil when its hours
+    /// are unknown: none given, unreadable, or unable to decide.
+    func isOpen(_ entry: RelayDirectory.Entry) -> Bool? {
+        guard let openAt else { return true }
+        return entry.hours?.isOpen(at: openAt)
+    }
+
+    /// The filters applied, in their canonical labels, for a question on `service` within `radiusKm`.
+    func applied(service: String, radiusKm: Double?) -> AppliedFilters {
+        var applied = AppliedFilters(service: service, radiusKm: radiusKm)
+        applied.publics = publics
+        applied.priseEnCharge = priseEnCharge
+        applied.free = free
+        applied.modalites = modalites
+        applied.labels = labels
+        applied.openAt = openAt?.description
+        return applied
+    }
+
+    /// Whether the entry passes every filter but ``openAt`` and the per-member ones.
+    func acceptExceptHours(_ entry: RelayDirectory.Entry) -> Bool {
         if !publics.allSatisfy(entry.publics.contains) { return false }
         if !priseEnCharge.allSatisfy(entry.priseEnCharge.contains) { return false }
         if free, !entry.frais.contains("Gratuit") { return false }
@@ -27,7 +51,6 @@ struct RelayFilters {
             let offered = entry.modalites.union(entry.members.flatMap { memberModalites($0.member, entry) })
             if !modalites.allSatisfy(offered.contains) { return false }
         }
-        if let openAt, entry.hours?.isOpen(at: openAt) != true { return false }
         return true
     }
 

@@ -5,10 +5,17 @@ extension RelayDirectory {
     ///
     /// - Complexity: O(grid cells in the radius + candidates), independent of the directory's size.
     public func relays(_ query: RelayQuery) throws(QueryError) -> [RelayResult] {
-        let wanted = catalog.descendants[try catalog.service(named: query.service)]
+        try answer(query).relays
+    }
+
+    /// The relays of ``relays(_:)`` with what was understood: the service's label, the filters in
+    /// their canonical labels, and how many relays `openAt` left out because their hours are unknown.
+    public func answer(_ query: RelayQuery) throws(QueryError) -> RelayAnswer {
+        let service = try catalog.service(named: query.service)
+        let wanted = catalog.descendants[service]
         let filters = try RelayFilters(publics: query.publics, priseEnCharge: query.priseEnCharge, free: query.free,
                                        modalites: query.modalites, labels: query.labels, openAt: query.openAt, vocabularies: vocabularies)
-        let (latitude, longitude, commune) = try origin(query.origin)
+        let (latitude, longitude, commune, asked) = try origin(query.origin)
 
         var found: [Int32: (distance: Double?, zone: Bool, remote: Bool)] = [:]
         grid.within(query.radiusKm, ofLatitude: latitude, longitude: longitude) { index, distance in
@@ -24,9 +31,15 @@ extension RelayDirectory {
         }
 
         var results: [RelayResult] = []
+        var unknownHours = 0
         for (index, match) in found {
             let entry = entries[Int(index)]
-            guard filters.accept(entry) else { continue }
+            guard filters.acceptExceptHours(entry) else { continue }
+            switch filters.isOpen(entry) {
+            case true?: break
+            case false?: continue
+            case nil: unknownHours += 1; continue
+            }
             let members = entry.members.filter { $0.services & wanted != 0 && filters.acceptModalites(of: $0.member, in: entry) }
             results.append(RelayResult(
                 id: entry.id, nom: entry.nom, codeInsee: entry.codeInsee, distanceKm: match.distance,
@@ -35,15 +48,19 @@ extension RelayDirectory {
         }
         results.sort { NearestFirst.precedes(($0.distanceKm, $0.id), ($1.distanceKm, $1.id)) }
         if let limit = query.limit { results = Array(results.prefix(max(0, limit))) }
-        return results
+        var applied = filters.applied(service: catalog.labels[service], radiusKm: query.radiusKm)
+        if query.openAt != nil { applied.unknownHoursLeftOut = unknownHours }
+        return RelayAnswer(filters: applied, relays: results, commune: asked)
     }
 
-    /// The origin's coordinates and its commune (for a point: the commune with the nearest centroid).
-    private func origin(_ origin: RelayQuery.Origin) throws(QueryError) -> (Double, Double, Commune?) {
+    /// The origin's coordinates and its commune (for a point: the commune with the nearest centroid),
+    /// with the commune as the code given was understood (nil for a point).
+    private func origin(_ origin: RelayQuery.Origin) throws(QueryError) -> (Double, Double, Commune?, ResolvedTerritory?) {
         switch origin {
         case .commune(let code):
-            guard let commune = communes[code] else { throw .unknownCommune(code) }
-            return (commune.latitude, commune.longitude, commune)
+            let resolved = try territories.commune(code)
+            guard let commune = communes[resolved.code] else { throw .unknownCommune(code) }
+            return (commune.latitude, commune.longitude, commune, resolved)
         case .point(let latitude, let longitude):
             var nearest: (code: String, distance: Double)?
             var radius = 10.0
@@ -53,7 +70,7 @@ extension RelayDirectory {
                 }
                 radius *= 2
             }
-            return (latitude, longitude, nearest.flatMap { communes[$0.code] })
+            return (latitude, longitude, nearest.flatMap { communes[$0.code] }, nil)
         }
     }
 

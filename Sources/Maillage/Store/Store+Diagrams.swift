@@ -73,8 +73,12 @@ extension Store {
         let date = relays.compactMap { source.graph.node($0.id).flatMap { source.dateMaj[$0] } }.max() ?? "(date inconnue)"
         let label = directory.catalog.labels[try directory.catalog.service(named: service)]
         let what = request.colouring == .access ? "Accessibilité (E2SFCA, 30 km) — \(label)" : "Couverture — \(label) à \(DiagramParts.number(request.radiusKm)) km"
+        let without = gaps.communesWithoutLocation
+        let apart = without.communes == 0 ? "" : without.communes == 1
+            ? " — 1 commune sans coordonnées (\(without.population) hab.) non représentée"
+            : " — \(without.communes) communes sans coordonnées (\(without.population) hab.) non représentées"
         return CoverageDiagram.build(
-            title: "\(what) — \(table.name(of: code, at: level)) (\(code)) — données au \(date)",
-            communes: communes, relays: relays, classes: classes)
+            title: "\(what) — \(table.name(of: code, at: level)) (\(code)) — données au \(date)\(apart)",
+            communes: communes, relays: relays, classes: classes, marginKm: request.radiusKm)
     }
 }

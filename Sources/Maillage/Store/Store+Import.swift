@@ -8,20 +8,17 @@ extension Store {
     /// Nothing already stored is lost either way.
     public func importFile(_ kind: ImportKind, path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         if kind == .lieux, LieuxImporter.isJSON(path: path) == false { return try importLieuxCSV(path: path, options: options) }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw MaillageError.unreadableFile(path: path, reason: (error as NSError).localizedDescription)
-        }
-        return try importData(kind, name: path, data: data, options: options)
+        return try importData(kind, name: path, data: try InputFile.contents(of: path), options: options)
     }
 
     /// Imports file contents already in memory; `name` is used in messages and as the default source.
     public func importData(_ kind: ImportKind, name: String, data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try InputFile.checkText(data, name: name)
         var report = ImportReport(kind: kind.rawValue, file: name)
-        let context = try importContext(kind, report: &report)
+        let context = try importContext(kind, options: options, report: &report)
         switch kind {
         case .communes:
-            let rows = try CommunesImporter.parse(try TabularFile(name: name, data: data), report: &report)
+            let rows = try CommunesImporter.parse(try TabularFile(name: name, data: data, required: CommunesImporter.required), report: &report)
             try commit(&report, options) { db, report in
                 let counts = try writeCommunes(rows, in: db)
                 report.inserted = counts.inserted
@@ -31,7 +28,7 @@ extension Store {
             }
             report.add("communes", report.rowsImported)
         case .fragility:
-            let rows = try FragilityImporter.parse(try TabularFile(name: name, data: data), knownCommunes: Set(context.communes.communes.map(\.code)),
+            let rows = try FragilityImporter.parse(try TabularFile(name: name, data: data, required: FragilityImporter.required), knownCommunes: Set(context.communes.communes.map(\.code)),
                                                    report: &report)
             try commit(&report, options) { db, report in
                 (report.inserted, report.updated) = try writeFragility(rows, in: db)
@@ -61,10 +58,13 @@ extension Store {
         }
     }
 
-    /// The taxonomy and communes rows are checked against; warns when no commune is loaded.
-    private func importContext(_ kind: ImportKind, report: inout ImportReport) throws -> ImportContext {
+    /// What rows are checked against (taxonomy, communes, the nodes already stored) and the source
+    /// they belong to; warns when no commune is loaded.
+    private func importContext(_ kind: ImportKind, options: ImportOptions, report: inout ImportReport) throws -> ImportContext {
+        let source = options.source ?? Self.defaultSource(of: kind, name: report.file)
         let context = try writer.read { db in
-            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db))
+            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db),
+                          nodes: kind == .communes || kind == .fragility ? StoredNodes() : try StoredNodes.fetch(db), source: source)
         }
         if kind != .communes, context.communes.isEmpty {
             report.warnings.append(ImportIssue(severity: .warning, file: report.file, message: "no commune is loaded yet: rows cannot be placed in communes (run `maillage import communes` first)"))
@@ -72,22 +72,32 @@ extension Store {
         return context
     }
 
-    /// Imports a lieux CSV file row by row inside the write transaction: the file is read a few
-    /// megabytes at a time and each valid row written as soon as it is read, so that memory stays
-    /// far under the file's size (a 358 MB file of 300,000 places). The outcome is that of
-    /// ``importData(_:name:data:options:)``: with any error and no ``ImportOptions/skipInvalid``,
-    /// the transaction is rolled back and nothing is imported.
+    /// Imports a lieux CSV file row by row inside the write transaction: the file is read a
+    /// megabyte at a time and each valid row written as soon as it is read, so that memory stays
+    /// far under the file's size (a 358 MB file of 300,000 places). The file is read twice: first
+    /// for the postal codes its rows pair with INSEE codes (which place the rows without one), then
+    /// for the rows. The outcome is that of ``importData(_:name:data:options:)``: with any error and
+    /// no ``ImportOptions/skipInvalid``, the transaction is rolled back and nothing is imported.
     private func importLieuxCSV(path: String, options: ImportOptions) throws -> ImportReport {
         var report = ImportReport(kind: ImportKind.lieux.rawValue, file: path)
-        let context = try importContext(.lieux, report: &report)
+        let context = try importContext(.lieux, options: options, report: &report)
         // The first rows are read ahead: a file without v1 or v0.1 columns is told apart by their services.
-        var records = try CSVFileRecords(path: path, lookahead: LieuxLayout.rowsToTellVersions)
+        var records = try CSVFileRecords(path: path, lookahead: LieuxLayout.rowsToTellVersions, required: LieuxLayout.required)
         var reading = try LieuxImporter.Reading(
             TabularFile(name: path, header: records.header, records: records.lookahead, recordsAreNumbered: false),
             context: context, report: &report)
+        if let pairOf = reading.postalCodePairs {
+            var pairs: Set<PostalCodePair> = []
+            var firstPass = try CSVFileRecords(path: path, delimiter: records.delimiter)
+            let learn = { (record: CSVRecord) in
+                if let pair = pairOf(record) { pairs.insert(PostalCodePair(postalCode: pair.postalCode, commune: pair.commune)) }
+            }
+            firstPass.lookahead.forEach(learn)
+            try firstPass.forEachRecord(learn)
+            reading.learnPostalCodes(pairs.map { ($0.postalCode, $0.commune) })
+        }
         let schemaFigure = "rows in schema \(reading.layout.version.rawValue)"
         report.add(schemaFigure, 0)
-        let source = options.source ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var placements: [Placement] = []
         try commit(&report, options) { db, report in
             var writer = try BatchWriter(db: db)
@@ -95,7 +105,7 @@ extension Store {
                 guard let place = reading.read(record, report: &report) else { return }
                 placements.append(place.placement)
                 // Once a row is refused nothing will be kept: the rest is only checked, for the full list of errors.
-                if report.errors.isEmpty || options.skipInvalid { try writer.write(place, source: source, report: &report) }
+                if report.errors.isEmpty || options.skipInvalid { try writer.write(place, source: context.source, report: &report) }
             }
             for record in records.lookahead { try take(record, &report) }
             try records.forEachRecord { try take($0, &report) }
@@ -108,9 +118,15 @@ extension Store {
         return report
     }
 
+    /// A postal code and the commune a row pairs it with.
+    private struct PostalCodePair: Hashable {
+        var postalCode: String
+        var commune: String
+    }
+
     private func parseBatch(_ kind: ImportKind, name: String, data: Data, context: ImportContext, options: ImportOptions,
                             report: inout ImportReport) throws -> ImportBatch {
-        var batch = ImportBatch(source: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent)
+        var batch = ImportBatch(source: context.source)
         switch kind {
         case .communes, .fragility:
             break
@@ -119,21 +135,20 @@ extension Store {
             report.add("places", batch.places.count)
             countPlacements(batch.places.map(\.placement), into: &report)
         case .cnfs:
-            batch = try CNFSImporter.parse(try TabularFile(name: name, data: data, delimiter: UInt8(ascii: ";")), context: context, report: &report)
+            batch = try CNFSImporter.parse(try TabularFile(name: name, data: data, delimiter: UInt8(ascii: ";"), required: CNFSImporter.required), context: context, report: &report)
             countPlacements(batch.places.map(\.placement), into: &report)
         case .aidantsConnect:
-            batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data), context: context,
+            batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data, required: AidantsConnectImporter.required), context: context,
                                                      dataDate: options.dataDate ?? Self.today(), report: &report)
             countPlacements(batch.places.map(\.placement), into: &report)
         case .intermediaries:
-            batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
+            batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data, required: IntermediariesImporter.required), context: context, report: &report)
             report.add("intermediaries", batch.intermediaries.count)
             report.add("headcount", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })
         case .referrals:
-            batch.referrals = try ReferralsImporter.parse(try TabularFile(name: name, data: data), context: context, report: &report)
+            batch.referrals = try ReferralsImporter.parse(try TabularFile(name: name, data: data, required: ReferralsImporter.required), context: context, report: &report)
             report.add("referrals", batch.referrals.count)
         }
-        if let source = options.source { batch.source = source }
         return batch
     }
 
@@ -156,6 +171,16 @@ extension Store {
         report.committed = true
     }
 
+    /// The source a file's rows belong to when none is given: the list's own name for the national
+    /// lists, else the file's name without extension.
+    private static func defaultSource(of kind: ImportKind, name: String) -> String {
+        switch kind {
+        case .cnfs: "cnfs"
+        case .aidantsConnect: "aidants-connect"
+        default: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+        }
+    }
+
     /// Today's date as YYYY-MM-DD (UTC).
     static func today() -> String {
         let formatter = DateFormatter()
@@ -167,8 +192,10 @@ extension Store {
 
     private func countPlacements(_ placements: [Placement], into report: inout ImportReport) {
         let names: [(Placement, String)] = [
-            (.corrected, "placed by a repaired INSEE code"), (.coordinates, "placed from coordinates"),
-            (.postal, "placed from postal code and commune name"), (.none, "not placed in any commune"),
+            (.corrected, "placed by a repaired INSEE code"), (.postal, "placed from postal code and commune name"),
+            (.postalCode, "placed from postal code alone (the one commune it is known to serve)"),
+            (.coordinates, "placed from coordinates among the communes of its postal code"),
+            (.nearest, "placed at the nearest commune centroid (last resort, warned)"), (.none, "not placed in any commune"),
         ]
         for (placement, name) in names {
             let count = placements.filter { $0 == placement }.count

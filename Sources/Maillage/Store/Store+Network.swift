@@ -4,6 +4,9 @@ extension Store {
         let graph = try graph()
         let communes = try scope.map { try graph.communes(within: $0, territories: try territoryTable()) }
         let network = graph.referralNetwork(level: level, communes: communes)
-        return NetworkReport(graph: network.graph, ids: network.ids, level: level)
+        var report = NetworkReport(graph: network.graph, ids: network.ids, level: level)
+        let inNetwork = Set(network.ids)
+        for (id, name) in zip(graph.publicIds, graph.names) where inNetwork.contains(id) { report.names[id] = name }
+        return report
     }
 }

@@ -125,7 +125,7 @@ struct BatchWriter {
             if placeIds.count != intermediary.placeIds.count {
                 let missing = intermediary.placeIds.filter { nodes[$0]?.kind != "place" }
                 report.errors.append(issue(report, line: intermediary.line, column: "place_id", value: missing.joined(separator: "|"),
-                                           "expected the id of a place already imported (import the lieux first)"))
+                                           StoredNodes.unknownReferenceMessage(.place)))
                 linesRejected.insert(intermediary.line)
                 continue
             }
@@ -138,7 +138,7 @@ struct BatchWriter {
             guard let source = nodes[referral.sourceId], let target = nodes[referral.targetId] else {
                 let unknown = nodes[referral.sourceId] == nil ? ("source_id", referral.sourceId) : ("target_id", referral.targetId)
                 report.errors.append(issue(report, line: referral.line, column: unknown.0, value: unknown.1,
-                                           "expected the id of a place or intermediary already imported"))
+                                           StoredNodes.unknownReferenceMessage(nil)))
                 linesRejected.insert(referral.line)
                 continue
             }
@@ -165,9 +165,9 @@ struct BatchWriter {
         let detailsJSON = details.isEmpty ? nil : JSONText.object(details)
         if let existing = nodes[publicId] {
             guard existing.kind == kind, existing.source == sourceId else {
-                let owner = sources.first { $0.value == existing.source }?.key ?? "?"
-                report.errors.append(issue(report, line: line, column: "id", value: publicId,
-                                           "this id already belongs to \(existing.kind == "place" ? "a place" : "an intermediary") of source '\(owner)'; expected an id unique across sources (or pass --source '\(owner)' if this file is that source's new version)"))
+                let owner = StoredNodes.Owner(kind: existing.kind == "place" ? .place : .intermediary,
+                                              source: sources.first { $0.value == existing.source }?.key ?? "?")
+                report.errors.append(issue(report, line: line, column: "id", value: publicId, StoredNodes.ownershipMessage(owner)))
                 linesRejected.insert(line)
                 return nil
             }
@@ -205,7 +205,7 @@ struct BatchWriter {
         """
 
     private func writePlace(_ place: PlaceDraft, id: Int64, isNew: Bool) throws {
-        upsertPlace.bind(id).bind(place.codeInsee).bind(place.placement.rawValue).bind(place.latitude).bind(place.longitude)
+        upsertPlace.bind(id).bind(place.codeInsee).bind(place.placement.storedValue).bind(place.latitude).bind(place.longitude)
             .bind(place.sourceLabel).bind(place.unrecognised.isEmpty ? nil : JSONText.object(place.unrecognised))
         for column in LieuColumn.storedAsText { upsertPlace.bind(place.text[column]) }
         try upsertPlace.run()

@@ -6,7 +6,7 @@ extension Store {
         try writer.read { db in
             guard let node = try Row.fetchOne(db, sql: """
                 SELECT n.id, n.kind, n.active, s.name, p.nom, i.nom, i.actor_type, i.headcount, p.code_insee, c.nom,
-                       p.adresse, p.latitude, p.longitude, p.horaires
+                       p.adresse, p.latitude, p.longitude, p.horaires, p.telephone, p.courriels, p.site_web
                 FROM node n JOIN source s ON s.id = n.source_id
                 LEFT JOIN place p ON p.node_id = n.id LEFT JOIN intermediary i ON i.node_id = n.id
                 LEFT JOIN commune c ON c.code_insee = p.code_insee
@@ -42,7 +42,9 @@ extension Store {
                 id: publicId, kind: kind, nom: node[4] ?? node[5], source: node[3], active: node[2], type: node[6], headcount: node[7],
                 codeInsee: node[8], commune: node[9], adresse: node[10], latitude: node[11], longitude: node[12], horaires: node[13],
                 services: services, programmes: programmes, zone: zone, worksWith: worksWith,
-                refersTo: try referrals("source_node_id", "target_node_id"), referredFrom: try referrals("target_node_id", "source_node_id"))
+                refersTo: try referrals("source_node_id", "target_node_id"), referredFrom: try referrals("target_node_id", "source_node_id"),
+                telephone: node[14], courriels: (node[15] as String?).map { MultiValue.split($0, separator: "|") } ?? [],
+                siteWeb: (node[16] as String?).map { MultiValue.split($0, separator: "|") } ?? [])
         }
     }
 }

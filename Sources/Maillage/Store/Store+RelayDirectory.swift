@@ -101,7 +101,8 @@ extension Store {
             }
             var vocabularies = taxonomy.enumerations.fields.mapValues { values in LabelMatcher(values.map { ($0.label, $0.aliases ?? []) }) }
             vocabularies["programmes"] = LabelMatcher(taxonomy.programmes.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
-            return RelayDirectory(catalog: catalog, entries: entries, byZone: byZone, communes: communes, vocabularies: vocabularies)
+            return RelayDirectory(catalog: catalog, entries: entries, byZone: byZone, communes: communes, vocabularies: vocabularies,
+                                  territories: try Self.territoryTable(db))
         }
     }
 
@@ -117,10 +118,9 @@ extension Store {
         return ids
     }
 
-    /// Up to five public ids containing `publicId`, for "did you mean" messages.
+    /// Up to five public ids close to `publicId`, for "did you mean" messages (``closestPublicIds(to:_:)``).
     static func closestIds(to publicId: String, _ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT public_id FROM node WHERE public_id LIKE ? ORDER BY public_id LIMIT 5",
-                            arguments: ["%\(publicId.prefix(40))%"])
+        try closestPublicIds(to: publicId, db)
     }
 
     /// A commune with the keys of the territories above it.

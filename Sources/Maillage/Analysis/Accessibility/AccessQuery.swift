@@ -57,7 +57,7 @@ public struct AccessReport: Sendable, Equatable, Codable {
     public var supply: Double
     /// Places relaying the service that have no location (neither their own nor their commune's).
     public var sitesWithoutLocation: Int
-    /// The demand-weighted mean score over every commune loaded (France, on national data): what `normalized` divides by.
+    /// The demand-weighted mean score over every commune loaded with a location (France, on national data): what `normalized` divides by.
     public var meanScore: Double
     /// Communes whose demand is their EPCI's index (absent from the index's COG), or the national
     /// mean index (absent from both), with `--demand fragility`.
@@ -66,8 +66,14 @@ public struct AccessReport: Sendable, Equatable, Codable {
     /// Inhabitants (of the reported communes) with no site within the catchment.
     public var populationWithoutAccess: Int
     public var communes: [CommuneAccess]
+    /// The territory of `within`, as understood (nil when the query had none).
+    public var within: ResolvedTerritory? = nil
+    /// Communes of the scope with no coordinates: left out of every figure above, counted here.
+    public var communesWithoutLocation = CommunesWithoutLocation()
 
     enum CodingKeys: String, CodingKey {
+        case within
+        case communesWithoutLocation = "communes_without_location"
         case service, method
         case catchmentKm = "catchment_km"
         case bands, demand, sites, supply

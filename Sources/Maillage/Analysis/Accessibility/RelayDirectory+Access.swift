@@ -3,10 +3,12 @@ extension RelayDirectory {
     /// haversine distances from commune centroids to places. The supply of a place is the sum of
     /// the known headcounts of the intermediaries relaying the service there (or a finer one), or 1
     /// when none is known; placeless intermediaries take no part. Remote help does not count.
+    /// Communes without coordinates take no part either (not even in the mean): they are counted apart.
     public func access(_ query: AccessQuery, territories: TerritoryTable, fragility: FragilityIndex = FragilityIndex()) throws(QueryError) -> AccessReport {
         let service = try catalog.service(named: query.service)
         let wanted = catalog.descendants[service]
-        let scope = try territories.communes(within: query.within)
+        let within = try query.within.map(territories.territory)
+        let (scope, withoutLocation) = territories.locatedCommunes(in: within)
 
         let relaying = entries.filter { $0.kind == .place && $0.services & wanted != 0 }
         let located = relaying.filter { $0.latitude.isFinite && $0.longitude.isFinite }
@@ -20,7 +22,9 @@ extension RelayDirectory {
         }
         let method = FloatingCatchment(catchmentKm: query.effectiveCatchmentKm, weighting: query.weighting)
         let scores = method.scores(demand: points, supply: supply)
-        let normalized = FloatingCatchment.normalized(scores, demand: demand.values)
+        // Communes without location take no part in the mean: no site can be measured to reach them.
+        let locatedDemand = zip(territories.communes, demand.values).map { $0.hasLocation ? $1 : 0 }
+        let normalized = FloatingCatchment.normalized(scores, demand: locatedDemand)
 
         let communes = scope.map { index in
             let commune = territories.communes[index]
@@ -31,8 +35,9 @@ extension RelayDirectory {
             service: catalog.labels[service], method: query.method, catchmentKm: query.effectiveCatchmentKm,
             bands: query.method == .enhanced ? query.bands ?? DistanceWeighting.defaultBands : nil, demand: query.demand,
             sites: supply.count, supply: supply.reduce(0) { $0 + $1.value }, sitesWithoutLocation: relaying.count - located.count,
-            meanScore: FloatingCatchment.mean(scores, demand: demand.values), fragilityFromEpci: demand.fromEpci, fragilityFromMean: demand.fromMean,
-            populationWithoutAccess: communes.filter { $0.score == 0 }.reduce(0) { $0 + $1.population }, communes: communes)
+            meanScore: FloatingCatchment.mean(scores, demand: locatedDemand), fragilityFromEpci: demand.fromEpci, fragilityFromMean: demand.fromMean,
+            populationWithoutAccess: communes.filter { $0.score == 0 }.reduce(0) { $0 + $1.population }, communes: communes,
+            within: within, communesWithoutLocation: withoutLocation)
     }
 
     /// The supply of a place for a service: the known headcounts of those relaying it there, or 1.

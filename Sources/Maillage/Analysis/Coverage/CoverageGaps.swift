@@ -27,8 +27,14 @@ public struct GapReport: Sendable, Equatable, Codable {
     public var population: Int
     public var uncoveredPopulation: Int
     public var territories: [TerritoryGap]
+    /// The territory of `within`, as understood (nil when the query had none).
+    public var within: ResolvedTerritory? = nil
+    /// Communes of the scope with no coordinates: left out of every figure above, counted here.
+    public var communesWithoutLocation = CommunesWithoutLocation()
 
     enum CodingKeys: String, CodingKey {
+        case within
+        case communesWithoutLocation = "communes_without_location"
         case service
         case radiusKm = "radius_km"
         case level
@@ -81,13 +87,14 @@ extension RelayDirectory {
     /// Coverage of the query's service: a commune is covered when at least `minRelays` relays of
     /// it (or of a finer service under it) passing the filters lie within the radius of its
     /// centroid (inclusive) or have a zone of intervention that includes it. Remote help does not
-    /// cover. Communes without coordinates are covered only through zones.
+    /// cover. Communes without coordinates are left out of every figure and counted apart.
     ///
     /// - Complexity: O(communes × relays near each), with a grid for the radius and ring search for the nearest.
     public func gaps(_ query: GapQuery, territories: TerritoryTable) throws(QueryError) -> GapReport {
         let candidates = try candidates(for: query)
         let nearest = NearestPoint(latitudes: entries.map(\.latitude), longitudes: entries.map(\.longitude)) { candidates.eligible[$0] }
-        let scope = try territories.communes(within: query.within)
+        let within = try query.within.map(territories.territory)
+        let (scope, withoutLocation) = territories.locatedCommunes(in: within)
 
         var rows: [String: TerritoryGap] = [:]
         var order: [String] = []
@@ -121,6 +128,7 @@ extension RelayDirectory {
             ($0.uncoveredPopulation, $0.population, $1.code) > ($1.uncoveredPopulation, $1.population, $0.code)
         }
         return GapReport(service: catalog.labels[candidates.service], radiusKm: query.radiusKm, level: query.level,
-                         minRelays: query.minRelays, population: population, uncoveredPopulation: uncovered, territories: territories)
+                         minRelays: query.minRelays, population: population, uncoveredPopulation: uncovered, territories: territories,
+                         within: within, communesWithoutLocation: withoutLocation)
     }
 }

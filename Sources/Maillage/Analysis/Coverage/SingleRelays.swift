@@ -12,6 +12,10 @@ public struct SingleRelayReport: Sendable, Equatable, Codable {
     public var communes: [Dependent]
     /// The relays those communes depend on, most dependent inhabitants first.
     public var criticalRelays: [CriticalRelay]
+    /// The territory of `within`, as understood (nil when the query had none).
+    public var within: ResolvedTerritory? = nil
+    /// Communes of the scope with no coordinates: left out of every figure above, counted here.
+    public var communesWithoutLocation = CommunesWithoutLocation()
 
     public struct Dependent: Sendable, Equatable, Codable {
         public var code: String
@@ -56,6 +60,8 @@ public struct SingleRelayReport: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
+        case within
+        case communesWithoutLocation = "communes_without_location"
         case service
         case radiusKm = "radius_km"
         case singleRelayPopulation = "single_relay_population"
@@ -74,7 +80,9 @@ extension RelayDirectory {
         var dependents: [SingleRelayReport.Dependent] = []
         var critical: [Int: SingleRelayReport.CriticalRelay] = [:]
         var population = 0, covered = 0
-        for index in try territories.communes(within: query.within) {
+        let within = try query.within.map(territories.territory)
+        let (scope, withoutLocation) = territories.locatedCommunes(in: within)
+        for index in scope {
             let commune = territories.communes[index]
             let coverers = coverers(of: commune, radiusKm: query.radiusKm, candidates)
             population += commune.population
@@ -90,6 +98,7 @@ extension RelayDirectory {
             service: catalog.labels[candidates.service], radiusKm: query.radiusKm,
             singleRelayPopulation: dependents.reduce(0) { $0 + $1.population }, population: population, coveredPopulation: covered,
             communes: dependents.sorted { ($0.population, $1.code) > ($1.population, $0.code) },
-            criticalRelays: critical.values.sorted { ($0.population, $0.communes, $1.id) > ($1.population, $1.communes, $0.id) })
+            criticalRelays: critical.values.sorted { ($0.population, $0.communes, $1.id) > ($1.population, $1.communes, $0.id) },
+            within: within, communesWithoutLocation: withoutLocation)
     }
 }

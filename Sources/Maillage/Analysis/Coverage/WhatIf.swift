@@ -32,8 +32,14 @@ public struct WhatIfReport: Sendable, Equatable, Codable {
     public var method: AccessQuery.Method
     public var catchmentKm: Double
     public var services: [ServiceImpact]
+    /// The territory of `within`, as understood (nil when the query had none).
+    public var within: ResolvedTerritory? = nil
+    /// Communes of the scope with no coordinates: left out of every figure above, counted here.
+    public var communesWithoutLocation = CommunesWithoutLocation()
 
     enum CodingKeys: String, CodingKey {
+        case within
+        case communesWithoutLocation = "communes_without_location"
         case closed
         case radiusKm = "radius_km"
         case method
@@ -110,7 +116,8 @@ extension WhatIfReport {
                 accessBefore: try before.access(accessQuery, territories: territories), accessAfter: try after.access(accessQuery, territories: territories)))
         }
         self.init(closed: query.closing, radiusKm: query.radiusKm, method: query.method, catchmentKm: accessQuery.effectiveCatchmentKm,
-                  services: impacts)
+                  services: impacts, within: try query.within.map(territories.territory))
+        communesWithoutLocation = territories.locatedCommunes(in: within).withoutLocation
     }
 }
 

@@ -19,13 +19,15 @@ public struct NetworkReport: Sendable, Equatable, Codable {
     public var communities: [[String]]
     public var modularity: Double
     public var isolated: [String]
+    /// The name of each node in the network, by public id (an intermediary without a name: its id).
+    public var names: [String: String] = [:]
 
     enum CodingKeys: String, CodingKey {
         case level, nodes, edges
         case articulationPoints = "articulation_points"
         case bridges, betweenness
         case coreNumber = "core_number"
-        case communities, modularity, isolated
+        case communities, modularity, isolated, names
     }
 }
 

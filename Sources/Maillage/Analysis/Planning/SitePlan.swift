@@ -34,6 +34,10 @@ public struct SitePlan: Sendable, Equatable, Codable {
     public var uncoveredPopulationAfter: Int
     /// Inhabited uncovered communes that no candidate can reach.
     public var uncoverable: [CommunePopulation]
+    /// The territory of `within`, as understood (nil when the query had none).
+    public var within: ResolvedTerritory? = nil
+    /// Communes of the scope with no coordinates: left out of every figure above, counted here.
+    public var communesWithoutLocation = CommunesWithoutLocation()
 
     public struct PlannedSite: Sendable, Equatable, Codable {
         public var rank: Int
@@ -59,6 +63,8 @@ public struct SitePlan: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
+        case within
+        case communesWithoutLocation = "communes_without_location"
         case service
         case radiusKm = "radius_km"
         case candidates, objective, population
@@ -75,7 +81,8 @@ extension RelayDirectory {
     /// no relay covers now: a candidate covers the communes whose centroid lies within the radius.
     public func plan(_ query: PlanQuery, territories: TerritoryTable) throws(QueryError) -> SitePlan {
         let candidates = try candidates(for: query.coverage)
-        let scope = try territories.communes(within: query.coverage.within)
+        let within = try query.coverage.within.map(territories.territory)
+        let (scope, withoutLocation) = territories.locatedCommunes(in: within)
         let radius = query.coverage.radiusKm
 
         // Demand: the inhabited communes with no relay now.
@@ -111,7 +118,8 @@ extension RelayDirectory {
             service: catalog.labels[candidates.service], radiusKm: radius, candidates: query.candidates,
             objective: query.coverAll ? "lscp" : "mclp", population: population, uncoveredPopulationBefore: uncoveredBefore,
             uncoveredCommunesBefore: demand.count, sites: planned, uncoveredPopulationAfter: uncoveredBefore - cumulative,
-            uncoverable: problem.uncoverable().map { .init(code: demand[$0].code, nom: demand[$0].nom, population: demand[$0].population) })
+            uncoverable: problem.uncoverable().map { .init(code: demand[$0].code, nom: demand[$0].nom, population: demand[$0].population) },
+            within: within, communesWithoutLocation: withoutLocation)
     }
 
     /// The candidate sites, in a stable order: the scope's communes with a centroid, or its places

@@ -8,35 +8,44 @@ package struct CSVFileRecords {
     package let delimiter: UInt8
     /// The header, as read (cells trimmed).
     package let header: [String]
-    /// The records read ahead of ``forEachRecord(_:)`` (to tell a layout from the first rows).
+    /// The records read with the header, ahead of ``forEachRecord(_:)``: at least the `lookahead`
+    /// asked for (to tell a layout from the first rows), and the rest of the pieces they came in.
     package private(set) var lookahead: [CSVRecord] = []
     private var pieces: Pieces
 
-    /// Opens the file and reads its header and the first `lookahead` records; `delimiter` is
-    /// sniffed from the header when not given.
-    package init(path: String, delimiter: UInt8? = nil, lookahead count: Int = 0, chunkSize: Int = 1 << 20) throws(MaillageError) {
+    /// Opens the file and reads its header (checked against `required`, when given) and the first
+    /// `lookahead` records; `delimiter` is sniffed from the header when not given.
+    package init(path: String, delimiter: UInt8? = nil, lookahead count: Int = 0, required: RequiredColumns? = nil,
+                 chunkSize: Int = 1 << 20) throws(MaillageError) {
         self.path = path
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadableFile(path: path, reason: "it does not exist or cannot be opened; expected a readable file")
         }
         pieces = Pieces(handle: handle, path: path, chunkSize: chunkSize)
         let first = try pieces.peek()
+        try InputFile.checkText(first, name: path)
         self.delimiter = delimiter ?? CSVReader.sniffDelimiter(first)
         var header: [String]?
         var ahead: [CSVRecord] = []
-        while header == nil || ahead.count < count, let records = try pieces.next(delimiter: self.delimiter) {
+        while header == nil || ahead.count < count, let records = try pieces.next(delimiter: self.delimiter, header: header ?? []) {
             for record in records {
-                if header == nil { header = record.fields.map(\.trimmed) } else { ahead.append(record) }
+                if header == nil {
+                    header = record.fields.map(\.trimmed)
+                    if let required, let header { try TabularFile.check(header, against: required, name: path, delimiter: self.delimiter) }
+                } else {
+                    ahead.append(record)
+                }
             }
         }
-        guard let header else { throw .unreadableFile(path: path, reason: "the file is empty; expected a header line") }
+        guard let header else { throw .unreadableFile(path: path, reason: InputFile.emptyReason(byteCount: pieces.bytesBefore)) }
         self.header = header
         lookahead = ahead
     }
 
-    /// Calls `body` with each record after the look-ahead ones, in file order.
+    /// Calls `body` with each record after the look-ahead ones (the rest of the pieces the header
+    /// and look-ahead were read from), in file order.
     package mutating func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
-        while let records = try pieces.next(delimiter: delimiter) {
+        while let records = try pieces.next(delimiter: delimiter, header: header) {
             for record in records { try body(record) }
         }
     }
@@ -49,8 +58,9 @@ package struct CSVFileRecords {
         /// Bytes read but not yet parsed: the start of a record cut by the chunk's end.
         var pending = Data()
         var atEnd = false
-        /// Lines before `pending`.
+        /// Lines and bytes before `pending`.
         var linesBefore = 0
+        var bytesBefore = 0
 
         /// The first line of the file (or more), left to be read again.
         mutating func peek() throws(MaillageError) -> Data {
@@ -71,7 +81,7 @@ package struct CSVFileRecords {
         }
 
         /// The records of the next piece, or nil at the end of the file.
-        mutating func next(delimiter: UInt8) throws(MaillageError) -> [CSVRecord]? {
+        mutating func next(delimiter: UInt8, header: [String]) throws(MaillageError) -> [CSVRecord]? {
             // Read on until the pending bytes hold a whole chunk that ends at a record's end, or the file ends.
             var cut: Int
             while true {
@@ -92,12 +102,16 @@ package struct CSVFileRecords {
             do {
                 records = try CSVReader(data: piece, delimiter: delimiter).records()
             } catch let error as CSVError {
-                throw TabularFile.unreadable(path, error, linesBefore: linesBefore)
+                // In the first piece the header is not known yet: its first line is.
+                var position = CSVReader.Position()
+                let named = header.isEmpty ? ((try? CSVReader(data: piece, delimiter: delimiter).nextRecord(&position)) ?? nil)?.fields.map(\.trimmed) ?? [] : header
+                throw TabularFile.failure(error, name: path, header: named, data: piece, linesBefore: linesBefore, bytesBefore: bytesBefore)
             } catch {
                 throw .unreadableFile(path: path, reason: String(describing: error))
             }
             for index in records.indices { records[index].line += linesBefore }
             linesBefore += Self.lineEnds(in: piece)
+            bytesBefore += piece.count
             return records
         }
 

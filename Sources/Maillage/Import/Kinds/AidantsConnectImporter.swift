@@ -4,13 +4,14 @@
 ///
 /// Public ids: `aidants-connect:<ID>` for the place, `aidants-connect:<ID>:aidants` for its aidants.
 package enum AidantsConnectImporter {
-    static let columns = ["Name", "ID", "Is Active", "City Insee Code", "Address", "Zip Code", "Siret", "France Services Label", "City", "Nombre d'aidants"]
+    package static let required = RequiredColumns(kind: "Aidants Connect structures", names: ["Name", "ID", "Is Active", "City Insee Code", "Address", "Zip Code", "Siret", "France Services Label", "City", "Nombre d'aidants"])
     /// The démarches counters, by theme, as the file names them.
     static let themes = ["Argent", "Etranger", "Famille", "Justice", "Loisirs", "Papier", "Social", "Transport", "Travail", "Logement"]
 
     package static func parse(_ file: TabularFile, context: ImportContext, dataDate: String,
                               report: inout ImportReport) throws(MaillageError) -> ImportBatch {
-        let at = try file.require(columns, kind: "Aidants Connect structures")
+        let at = try file.positions(of: required)
+        let context = context.learningPostalCodes(from: file, codeInsee: at[3], postalCode: at[5])
         // Each theme's column and the service slugs it stands for, resolved once.
         let themeColumns = themes.map { theme in
             (theme, file.header.firstIndex { LabelMatcher.key($0).hasSuffix("demarche " + LabelMatcher.key(theme)) },
@@ -19,22 +20,23 @@ package enum AidantsConnectImporter {
         let administrativeHelp = context.serviceSlug(for: "Aide aux démarches administratives")?.slug
         let usersColumn = file.header.firstIndex { LabelMatcher.key($0).hasSuffix("usagers uniques") }
         let totalColumn = file.header.firstIndex { LabelMatcher.key($0).hasSuffix("demarche par structure") }
-        var batch = ImportBatch(source: "aidants-connect")
+        var batch = ImportBatch(source: context.source)
         var seen: [String: Int] = [:]
         for record in file.records {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
-            reader.checkWidth()
-            guard let id = reader.identifier(at: at[1], seen: seen, name: "ID") else {
+            guard reader.checkWidth() else {
                 _ = reader.finish(into: &report)
                 continue
             }
+            // Without an ID the row is refused, but its other fields are still checked (one pass).
+            let id = reader.identifier(at: at[1], seen: seen, name: "ID")
             let nom = reader.value(at: at[0])
             if nom == nil { reader.error(at[0], nil, "expected the structure's name") }
             let active = reader.value(at: at[2]).map { $0.lowercased() != "false" } ?? true
             let postalCode = reader.postalCode(at: at[5])
             let location = reader.locate(with: context.locator, codeInsee: at[3], postalCode: postalCode, postalAt: at[5],
-                                         communeName: reader.value(at: at[8]), coordinates: nil, coordinatesAt: nil)
+                                         communeName: reader.value(at: at[8]), communeAt: at[8], coordinates: nil, coordinatesAt: nil)
             let siret = reader.pivot(at: at[6])
             var headcount: Int?
             if let text = reader.value(at: at[9]) {
@@ -53,7 +55,11 @@ package enum AidantsConnectImporter {
                 counters["demarches_\(theme.lowercased())"] = text
                 if count > 0 { demarches += slugs }
             }
-            guard reader.finish(into: &report), let nom else { continue }
+            if let id {
+                reader.checkOwnership(of: "aidants-connect:\(id)", as: .place, source: context.source, in: context.nodes, at: at[1])
+                reader.checkOwnership(of: "aidants-connect:\(id):aidants", as: .intermediary, source: context.source, in: context.nodes, at: at[1])
+            }
+            guard reader.finish(into: &report), let nom, let id else { continue }
             seen[id] = record.line
             let franceServices = reader.value(at: at[7])?.lowercased() == "true"
             let structure = StaffedStructure(

@@ -17,22 +17,26 @@ package enum CommunesImporter {
         package var longitude: Double?
     }
 
-    static let columns = [
+    /// Every column the commune list has: all are read, and a file without one is refused.
+    package static let required = RequiredColumns(kind: "communes", names: [
         "code_insee", "nom", "code_departement", "nom_departement", "code_region", "nom_region",
         "siren_epci", "nom_epci", "nature_epci", "population_municipale", "population_totale", "latitude", "longitude",
-    ]
+    ])
     static let epciNatures: Set<String> = ["CC", "CA", "CU", "METRO", "MET69"]
 
     /// Parses every row; rows with errors are left out and their issues returned.
     package static func parse(_ file: TabularFile, report: inout ImportReport) throws(MaillageError) -> [Row] {
-        let at = try file.require(columns, kind: "communes")
+        let at = try file.positions(of: required)
         var rows: [Row] = []
         rows.reserveCapacity(file.records.count)
         var seen: [String: Int] = [:]
         for record in file.records {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
-            reader.checkWidth()
+            guard reader.checkWidth() else {
+                _ = reader.finish(into: &report)
+                continue
+            }
             let code = reader.value(at: at[0])
             if let code, !InseeCode.isValid(code) {
                 reader.error(at[0], code, "expected an INSEE commune code of five characters (e.g. 01001, 2A004)")
@@ -66,6 +70,10 @@ package enum CommunesImporter {
                 return value
             }
             let coordinates = Coordinates.read(&reader, latitude: at[11], longitude: at[12])
+            if coordinates == nil, !reader.hasErrors, let code {
+                reader.warning(at[11], nil, "commune \(code) (\(nom ?? "?")) has no coordinates: it is kept, but left out of coverage, "
+                               + "accessibility and planning figures (gaps, access, fragility, what-if, plan, coverage maps), which report it apart")
+            }
             guard !reader.hasErrors, let code, let nom, let departement, let region else {
                 report.errors += reader.issues.filter { $0.severity == .error }
                 report.warnings += reader.issues.filter { $0.severity == .warning }

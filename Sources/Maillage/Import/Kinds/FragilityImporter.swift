@@ -11,21 +11,24 @@ package enum FragilityImporter {
         package var parts: [Double?]
     }
 
-    static let columns = ["name", "division", "code", "total"]
+    package static let required = RequiredColumns(kind: "digital fragility index", names: ["name", "division", "code", "total"])
     /// INSEE's code for "no EPCI" (island communes): its row indexes the communes outside any EPCI.
     package static let noEpci = "ZZZZZZZZZ"
     /// The index's components, stored when the file has them.
     package static let components = ["no_thd_coverage_rate", "no_4g_coverage_rate", "poverty_rate", "older_65_rate", "nscol15p_rate"]
 
     package static func parse(_ file: TabularFile, knownCommunes: Set<String>, report: inout ImportReport) throws(MaillageError) -> [Row] {
-        let at = try file.require(columns, kind: "digital fragility index")
+        let at = try file.positions(of: required)
         let parts = components.map(file.column)
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         for record in file.records {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
-            reader.checkWidth()
+            guard reader.checkWidth() else {
+                _ = reader.finish(into: &report)
+                continue
+            }
             let division = reader.value(at: at[1])
             if division != "city", division != "epci" {
                 reader.error(at[1], division, "expected city (a commune) or epci")

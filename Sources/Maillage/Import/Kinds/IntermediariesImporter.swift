@@ -4,10 +4,10 @@
 /// `type` is an actor type (slug or label); `place_id`, `services` and `zone` are `|`-separated;
 /// `zone` holds COG codes (commune, EPCI SIREN, département, région) or `france`.
 package enum IntermediariesImporter {
-    static let required = ["id", "type"]
+    package static let required = RequiredColumns(kind: "intermediaries", names: ["id", "type"])
 
     package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> [IntermediaryDraft] {
-        let at = try file.require(required, kind: "intermediaries")
+        let at = try file.positions(of: required)
         let nomAt = file.column("nom"), placeAt = file.column("place_id"), headcountAt = file.column("headcount")
         let servicesAt = file.column("services"), zoneAt = file.column("zone")
         let modalitesAt = file.column("modalites_accompagnement"), itineranceAt = file.column("itinerance")
@@ -16,12 +16,13 @@ package enum IntermediariesImporter {
         for record in file.records {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
-            reader.checkWidth()
-            guard let id = reader.identifier(at: at[0], seen: seen) else {
+            guard reader.checkWidth() else {
                 _ = reader.finish(into: &report)
                 continue
             }
-            var draft = IntermediaryDraft(publicId: id, line: record.line, actorType: "")
+            // Without an id the row is refused, but its other fields are still checked (one pass).
+            let id = reader.identifier(at: at[0], seen: seen)
+            var draft = IntermediaryDraft(publicId: id ?? "", line: record.line, actorType: "")
             draft.nom = reader.value(at: nomAt)
             switch reader.value(at: at[1]).map(context.actorTypes.match) {
             case .exact(let slug)?: draft.actorType = slug
@@ -60,7 +61,9 @@ package enum IntermediariesImporter {
             if draft.placeIds.isEmpty, draft.zone.isEmpty, !draft.remote {
                 reader.warning(placeAt, nil, "no place, no zone of intervention and no remote help: nobody can be sent to it")
             }
-            guard reader.finish(into: &report) else { continue }
+            if let id { reader.checkOwnership(of: id, as: .intermediary, source: context.source, in: context.nodes, at: at[0]) }
+            reader.checkReferences(draft.placeIds, to: .place, in: context.nodes, at: placeAt)
+            guard reader.finish(into: &report), let id else { continue }
             seen[id] = record.line
             result.append(draft)
         }

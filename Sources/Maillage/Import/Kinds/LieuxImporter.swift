@@ -5,8 +5,8 @@ import Foundation
 package enum LieuxImporter {
     /// Reads a lieux file as a table, whether JSON or CSV.
     package static func table(path: String, data: Data) throws(MaillageError) -> TabularFile {
-        if isJSON(data) { return try JSONRecords.table(name: path, data: data) }
-        return try TabularFile(name: path, data: data)
+        if isJSON(data) { return try JSONRecords.table(name: path, data: data, required: LieuxLayout.required) }
+        return try TabularFile(name: path, data: data, required: LieuxLayout.required)
     }
 
     /// Whether `data` starts as JSON does (`[` or `{` after blanks and a byte-order mark).
@@ -29,6 +29,7 @@ package enum LieuxImporter {
     /// Validates every row into a place; rows with errors are left out, issues go to `report`.
     package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> [PlaceDraft] {
         var reading = try Reading(file, context: context, report: &report)
+        if let pairs = reading.postalCodePairs { reading.learnPostalCodes(file.records.compactMap(pairs)) }
         report.add("rows in schema \(reading.layout.version.rawValue)", file.records.count)
         var places: [PlaceDraft] = []
         for record in file.records {
@@ -41,7 +42,7 @@ package enum LieuxImporter {
     package struct Reading {
         let file: TabularFile
         package let layout: LieuxLayout
-        let context: ImportContext
+        private var context: ImportContext
         /// The line of each id read so far, for duplicates.
         private var seen: [String: Int] = [:]
 
@@ -52,11 +53,27 @@ package enum LieuxImporter {
             layout = try LieuxLayout.detect(file, context: context, report: &report)
         }
 
+        /// The (postal code, INSEE code) pair of a row, when the file has both columns: read from
+        /// every row before any is placed, so that a row's postal code can name its commune.
+        package var postalCodePairs: ((CSVRecord) -> (postalCode: String, commune: String)?)? {
+            guard let codeInsee = layout.positions[.codeInsee], let postalCode = layout.positions[.codePostal] else { return nil }
+            let locator = context.locator
+            return { locator.postalCodePair(in: $0, codeInsee: codeInsee, postalCode: postalCode) }
+        }
+
+        /// Places the rows read next with the postal codes the file's rows pair with INSEE codes.
+        package mutating func learnPostalCodes(_ pairs: some Sequence<(postalCode: String, commune: String)>) {
+            context = context.learningPostalCodes(pairs)
+        }
+
         /// The place of one row, or nil when the row has errors; issues go to `report`.
         package mutating func read(_ record: CSVRecord, report: inout ImportReport) -> PlaceDraft? {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
-            if !file.recordsAreNumbered { reader.checkWidth() }
+            if !file.recordsAreNumbered, !reader.checkWidth() {
+                _ = reader.finish(into: &report)
+                return nil
+            }
             var row = LieuRow(reader: reader, layout: layout, context: context)
             let draft = row.read(seen: seen)
             reader = row.reader
@@ -85,9 +102,11 @@ private struct LieuRow {
 
     mutating func read(seen: [String: Int]) -> PlaceDraft? {
         draft.line = reader.line
-        guard let id = value(.id) else { reader.error(at(.id), nil, "expected an id; the field is required"); return nil }
-        if let first = seen[id] { reader.error(at(.id), id, "duplicate id, first seen on \(reader.file.recordsAreNumbered ? "record" : "line") \(first)") }
-        draft.publicId = id
+        // Without an id the row is refused, but its other fields are still checked (one pass).
+        let id = value(.id)
+        if id == nil { reader.error(at(.id), nil, "expected an id; the field is required") }
+        if let id, let first = seen[id] { reader.error(at(.id), id, "duplicate id, first seen on \(reader.file.recordsAreNumbered ? "record" : "line") \(first)") }
+        draft.publicId = id ?? ""
         if value(.nom) == nil { reader.error(at(.nom), nil, "expected the place's name; the field is required") }
         for column in LieuColumn.storedAsText { if let text = value(column) { draft.text[column] = text } }
         draft.sourceLabel = value(.source)
@@ -101,6 +120,8 @@ private struct LieuRow {
         if layout.version == .v01 { readV01Publics(); readV01Conditions() }
         readTypologie()
         checkFreeText()
+        guard let id else { return nil }
+        reader.checkOwnership(of: id, as: .place, source: draft.sourceLabel ?? context.source, in: context.nodes, at: at(.id))
         return draft
     }
 
@@ -112,7 +133,7 @@ private struct LieuRow {
             reader.warning(at(.codeInsee), code, "expected an INSEE code matching ^([013-9]\\d|2[AB1-9])\\d{3}$")
         }
         let location = reader.locate(with: context.locator, codeInsee: at(.codeInsee), postalCode: draft.text[.codePostal],
-                                     postalAt: at(.codePostal), communeName: value(.commune),
+                                     postalAt: at(.codePostal), communeName: value(.commune), communeAt: at(.commune),
                                      coordinates: coordinates, coordinatesAt: at(.latitude))
         draft.codeInsee = location.code
         draft.placement = location.placement

@@ -12,6 +12,9 @@ package struct LieuxLayout: Sendable {
     /// Separator between the values of a multi-valued field.
     package var separator: Character { version == .v1 ? "|" : ";" }
 
+    /// The columns every lieux row needs (an id, a name, a date of update), in v1 and v0.1 alike.
+    package static let required = RequiredColumns(kind: "lieux (schema v1 or v0.1)", names: ["id", "nom", "date_maj"])
+
     /// v0.1 header names that map onto a v1 column.
     static let v01Columns: [String: LieuColumn] = [
         "courriel": .courriels, "labels_nationaux": .dispositifProgrammesNationaux,
@@ -66,8 +69,11 @@ package struct LieuxLayout: Sendable {
             }
             if let column, layout.positions[column] == nil { layout.positions[column] = position }
         }
-        for required in [LieuColumn.id, .nom] where layout.positions[required] == nil {
-            throw .unknownImportFormat(path: file.name, expected: "a lieux file (schema v1 or v0.1) with a column '\(required.rawValue)'")
+        // The header check has found these already (by a looser comparison): this one is by the layout's own reading.
+        let missing = [LieuColumn.id, .nom, .dateMaj].filter { layout.positions[$0] == nil }.map(\.rawValue)
+        if !missing.isEmpty {
+            throw .missingColumns(path: file.name, kind: required.kind, missing: missing, found: file.header,
+                                  delimiter: file.recordsAreNumbered ? nil : String(UnicodeScalar(file.delimiter)))
         }
         return layout
     }

@@ -1,15 +1,20 @@
 /// Reads referral links: `source_id,target_id,service,weight` (service and weight may be empty),
 /// between places or intermediaries already imported, named by their public ids.
 package enum ReferralsImporter {
+    package static let required = RequiredColumns(kind: "referrals", names: ["source_id", "target_id"])
+
     package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> [ReferralDraft] {
-        let at = try file.require(["source_id", "target_id"], kind: "referrals")
+        let at = try file.positions(of: required)
         let serviceAt = file.column("service"), weightAt = file.column("weight")
         var result: [ReferralDraft] = []
         var seen: [String: Int] = [:]
         for record in file.records {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
-            reader.checkWidth()
+            guard reader.checkWidth() else {
+                _ = reader.finish(into: &report)
+                continue
+            }
             let source = reader.value(at: at[0]), target = reader.value(at: at[1])
             if source == nil { reader.error(at[0], nil, "expected the id of the place or intermediary that refers") }
             if target == nil { reader.error(at[1], nil, "expected the id of the place or intermediary referred to") }
@@ -29,6 +34,8 @@ package enum ReferralsImporter {
                     reader.error(weightAt, raw, "expected a weight: a number zero or more, or nothing")
                 }
             }
+            if let source { reader.checkReferences([source], to: nil, in: context.nodes, at: at[0]) }
+            if let target { reader.checkReferences([target], to: nil, in: context.nodes, at: at[1]) }
             guard reader.finish(into: &report), let source, let target else { continue }
             let key = "\(source)\u{0}\(target)\u{0}\(service ?? "")"
             if let first = seen[key] {

@@ -1,0 +1,9 @@
+extension RelayDirectory {
+    /// What a coverage question (`gaps`, `fragility`, `plan`) was understood to ask: the service's
+    /// label, the radius and the filters in their canonical labels.
+    public func appliedFilters(_ query: GapQuery) throws(QueryError) -> AppliedFilters {
+        let filters = try RelayFilters(publics: query.publics, priseEnCharge: query.priseEnCharge, free: query.free,
+                                       modalites: [], labels: query.labels, openAt: nil, vocabularies: vocabularies)
+        return filters.applied(service: catalog.labels[try catalog.service(named: query.service)], radiusKm: query.radiusKm)
+    }
+}

@@ -1,0 +1,67 @@
+import GRDB
+
+/// The public ids already stored, with their kind and source.
+///
+/// Importers check each row against them while reading it, so that an id held by another source
+/// or kind, or a reference to an id that is not stored, is an error of that row, found in the same
+/// pass as every other error, and the row is counted as rejected before any figure is.
+package struct StoredNodes: Sendable {
+    package enum Kind: String, Sendable {
+        case place, intermediary
+
+        /// "a place", "an intermediary".
+        var withArticle: String { self == .place ? "a place" : "an intermediary" }
+    }
+
+    package struct Owner: Sendable, Equatable {
+        package var kind: Kind
+        package var source: String
+    }
+
+    private var owners: [String: Owner]
+
+    package init(owners: [String: Owner] = [:]) {
+        self.owners = owners
+    }
+
+    /// Every stored node's public id, kind and source.
+    static func fetch(_ db: Database) throws -> StoredNodes {
+        var owners: [String: Owner] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT node.public_id, node.kind, source.name FROM node JOIN source ON source.id = node.source_id") {
+            guard let kind = Kind(rawValue: row[1]) else { continue }
+            owners[row[0]] = Owner(kind: kind, source: row[2])
+        }
+        return StoredNodes(owners: owners)
+    }
+
+    package func owner(of id: String) -> Owner? { owners[id] }
+
+    /// Why a row cannot take an id already held by `owner`.
+    static func ownershipMessage(_ owner: Owner) -> String {
+        "this id already belongs to \(owner.kind.withArticle) of source '\(owner.source)'; expected an id unique across sources (or, if this file is that source's new version, import it as source '\(owner.source)')"
+    }
+
+    /// Why a reference to an id that is not stored (as `kind`, when given) cannot be taken.
+    static func unknownReferenceMessage(_ kind: Kind?) -> String {
+        switch kind {
+        case .place?: "expected the id of a place already imported (import the lieux first)"
+        case .intermediary?: "expected the id of an intermediary already imported"
+        case nil: "expected the id of a place or intermediary already imported"
+        }
+    }
+}
+
+extension RowReader {
+    /// An error when `id` is stored already under another kind or source.
+    package mutating func checkOwnership(of id: String, as kind: StoredNodes.Kind, source: String, in nodes: StoredNodes, at position: Int?) {
+        guard let owner = nodes.owner(of: id), owner != StoredNodes.Owner(kind: kind, source: source) else { return }
+        error(position, id, StoredNodes.ownershipMessage(owner))
+    }
+
+    /// An error naming the ids of `ids` that are not stored (as `kind`, when given).
+    package mutating func checkReferences(_ ids: [String], to kind: StoredNodes.Kind?, in nodes: StoredNodes, at position: Int?) {
+        let missing = ids.filter { id in nodes.owner(of: id).map { kind == nil || $0.kind == kind } != true }
+        guard !missing.isEmpty else { return }
+        error(position, missing.joined(separator: "|"), StoredNodes.unknownReferenceMessage(kind))
+    }
+}
