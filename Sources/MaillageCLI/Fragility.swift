@@ -31,8 +31,9 @@ extension MaillageCommand {
         func run() async throws {
             let store = try global.openStore(.read)
             let directory = try store.relayDirectory()
-            let report = try directory.singleRelays(coverage.query, territories: store.territoryTable())
-            let filters = try directory.appliedFilters(coverage.query)
+            let territories = try store.territoryTable()
+            let report = try directory.singleRelays(coverage.query, territories: territories)
+            let filters = try directory.appliedFilters(coverage.query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(report, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(FragilityText.csv(report).utf8))

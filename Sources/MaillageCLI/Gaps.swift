@@ -43,8 +43,9 @@ extension MaillageCommand {
             query.level = level
             query.minRelays = minRelays
             let directory = try store.relayDirectory()
-            let report = try directory.gaps(query, territories: store.territoryTable())
-            let filters = try directory.appliedFilters(query)
+            let territories = try store.territoryTable()
+            let report = try directory.gaps(query, territories: territories)
+            let filters = try directory.appliedFilters(query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(report, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(GapText.csv(report).utf8))

@@ -44,8 +44,9 @@ extension MaillageCommand {
             query.candidates = candidates
             query.coverAll = coverAll
             let directory = try store.relayDirectory()
-            let plan = try directory.plan(query, territories: store.territoryTable())
-            let filters = try directory.appliedFilters(coverage.query)
+            let territories = try store.territoryTable()
+            let plan = try directory.plan(query, territories: territories)
+            let filters = try directory.appliedFilters(coverage.query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(plan, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(PlanText.csv(plan).utf8))

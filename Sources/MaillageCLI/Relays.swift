@@ -83,12 +83,20 @@ extension MaillageCommand {
             query.labels = labels
             query.openAt = openAt.flatMap(LocalDateTime.init(parsing:))
             query.limit = limit
-            let answer = try global.openStore(.read).relayDirectory().answer(query)
+            let store = try global.openStore(.read)
+            var answer = try store.relayDirectory().answer(query)
+            answer.filters.near = try commune.map { code in try store.communeName(code).map { "\(code) \($0)" } ?? code }
+                ?? "\(Self.coordinate(lat ?? 0)), \(Self.coordinate(lon ?? 0))"
             switch format {
             case .json: print(try JSONOutput.encode(answer.relays))
             case .jsonReport: print(try JSONOutput.encode(answer))
             case .text: print(RelayText.describe(answer))
             }
+        }
+
+        /// 44.73 → "44.73", 4.60 → "4.6": a coordinate as the user would type it.
+        static func coordinate(_ value: Double) -> String {
+            String(format: "%g", value)
         }
     }
 }

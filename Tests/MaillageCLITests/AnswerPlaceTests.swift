@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// Every answer's first line says where it answers for: the commune (code and name) or the point a
+/// `relays` question starts from, and the territory `--within` keeps, by its kind, code and name
+/// (a bare `84` on a directory without Vaucluse is the région, and the answer must say so).
+@Suite struct AnswerPlaceTests {
+    static func firstLine(_ run: MaillageBinary.Run) -> String {
+        run.stdout.split(separator: "\n").first.map(String.init) ?? ""
+    }
+
+    @Test func relaysNameTheCommuneOrThePoint() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        let found = try maillage.run(["relays", "--service", "caf", "--commune", "07186", "--radius-km", "15", "--db", "demo.sqlite"])
+        #expect(found.succeeded, "\(found)")
+        #expect(Self.firstLine(found).hasPrefix("Relays of CAF within 15 km of 07186 Privas"), "\(Self.firstLine(found))")
+        let nobody = try maillage.run(["relays", "--service", "caf", "--commune", "07186", "--public", "seniors", "--db", "demo.sqlite"])
+        #expect(Self.firstLine(nobody).hasPrefix("Nobody relays CAF within 10 km of 07186 Privas"), "\(Self.firstLine(nobody))")
+        let point = try maillage.run(["relays", "--service", "caf", "--lat", "44.73", "--lon", "4.6", "--db", "demo.sqlite"])
+        #expect(Self.firstLine(point).contains("within 10 km of 44.73, 4.6"), "\(Self.firstLine(point))")
+
+        let report = try UnderstoodQueryTests.json(try maillage.run(["relays", "--service", "caf", "--commune", "07186", "--db", "demo.sqlite",
+                                                                     "--format", "json-report"]))
+        let filters = try #require(report["filters"] as? [String: Any])
+        #expect(filters["near"] as? String == "07186 Privas", "\(filters)")
+        #expect((filters["summary"] as? String)?.contains("of 07186 Privas") == true)
+    }
+
+    @Test func coverageAnswersNameTheTerritoryTheyKeep() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        let asked = ["--service", "caf", "--radius-km", "10", "--db", "demo.sqlite"]
+        for command in ["gaps", "fragility", "plan"] {
+            let epci = try maillage.run([command] + asked + ["--within", "200072015"])
+            #expect(epci.succeeded, "\(epci)")
+            #expect(Self.firstLine(epci).contains("in EPCI 200072015 CA Annonay Rhône Agglo"), "\(command): \(Self.firstLine(epci))")
+            let whole = try maillage.run([command] + asked)
+            #expect(!Self.firstLine(whole).contains("; in "), "\(command): \(Self.firstLine(whole))")
+        }
+        // The demo holds no Vaucluse: a bare 84 is the région, and the answer says which.
+        let region = try maillage.run(["gaps"] + asked + ["--within", "84"])
+        #expect(Self.firstLine(region).contains("in région 84 Auvergne-Rhône-Alpes"), "\(Self.firstLine(region))")
+        let json = try UnderstoodQueryTests.json(try maillage.run(["gaps"] + asked + ["--within", "07", "--format", "json"]))
+        let filters = try #require(json["filters"] as? [String: Any])
+        #expect(filters["within"] as? String == "département 07 Ardèche", "\(filters)")
+    }
+}
