@@ -47,4 +47,17 @@ import Testing
         let filters = try #require(json["filters"] as? [String: Any])
         #expect(filters["within"] as? String == "département 07 Ardèche", "\(filters)")
     }
+
+    @Test func pathWithoutAChainNamesTheServiceAndThePlace() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        // The Médiathèque de Roiffieux refers nobody: no chain, said with the service's label and the place's name.
+        let none = try maillage.run(["path", "--from", "ardeche-lieu-013", "--service", "ants", "--db", "demo.sqlite"])
+        #expect(none.succeeded, "\(none)")
+        #expect(none.stdout.hasPrefix("No relay of ANTS can be reached from Médiathèque municipale de Roiffieux [ardeche-lieu-013] within 3 referrals."),
+                "\(none.stdout)")
+        let one = try maillage.run(["path", "--from", "ardeche-lieu-013", "--service", "ants", "--max-hops", "1", "--db", "demo.sqlite"])
+        #expect(one.stdout.contains("within 1 referral."), "\(one.stdout)")
+    }
 }
