@@ -63,7 +63,7 @@ extension MaillageCommand {
         @Option(name: .customLong("color-by"), help: "What colours a coverage diagram's communes: coverage or access.")
         var colorBy: DiagramRequest.Colouring = .coverage
 
-        @Option(help: "dot, neato, fdp, sfdp, circo or twopi (default: dot up to about 1,000 nodes, sfdp beyond; coverage: neato -n).")
+        @Option(help: "dot, neato, fdp, sfdp, circo or twopi; or pinned (neato -n: every node at the position the diagram gives it, the coverage map's default). Default: dot up to about 1,000 nodes, sfdp beyond.")
         var engine: GraphvizEngine?
 
         @Option(help: "svg, png, pdf, json, or dot (the DOT source); default: the output file's extension.")

@@ -6,8 +6,8 @@ extension MaillageCommand {
         static let configuration = CommandConfiguration(
             abstract: "Search names, communes and descriptions, ignoring case and accents, forgiving a few typing mistakes.",
             discussion: """
-                Every word must appear, as a word or the start of one: `maillage search ecrivain public lyon` finds \
-                « Écrivain public — Lyon 3e ». Words naming a département (`maillage search mediatheque ardeche`) \
+                Every word must appear, as a word or the start of one: on the demo, `maillage search ecrivain public annonay` \
+                finds « Plume solidaire, écrivains publics — Annonay ». Words naming a département (`maillage search mediatheque ardeche`) \
                 keep the places there. When that finds fewer than five, names and communes a few typing mistakes \
                 away from every word follow (`mediateque` finds « Médiathèque »), marked as approximate.
                 """)
