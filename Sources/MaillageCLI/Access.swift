@@ -47,11 +47,12 @@ extension MaillageCommand {
             query.demand = demand
             query.within = within
             let fragility = demand == .fragility ? try store.fragilityIndex() : FragilityIndex()
-            let report = try store.relayDirectory().access(query, territories: store.territoryTable(), fragility: fragility)
+            let territories = try store.territoryTable()
+            let report = try store.relayDirectory().access(query, territories: territories, fragility: fragility)
             switch format {
             case .json: print(try JSONOutput.encode(report))
             case .csv: FileHandle.standardOutput.write(Data(AccessText.csv(report).utf8))
-            case .text: print(AccessText.describe(report, limit: limit))
+            case .text: print(AccessText.describe(report, limit: limit, within: try within.map { scope throws in try territories.label(of: scope) }))
             }
         }
     }
@@ -59,12 +60,13 @@ extension MaillageCommand {
 
 /// Text and CSV forms of an accessibility report.
 enum AccessText {
-    static func describe(_ report: AccessReport, limit: Int) -> String {
+    /// `within`: how the territory kept is named (`département 07 Ardèche`), nil for every commune.
+    static func describe(_ report: AccessReport, limit: Int, within: String? = nil) -> String {
         let inhabited = report.communes.filter { $0.population > 0 }
         let population = inhabited.reduce(0) { $0 + $1.population }
         let weighting = report.bands.map { " bands " + $0.map { "\($0.maxKm.formatted()):\($0.weight.formatted())" }.joined(separator: ",") } ?? ""
         var lines = [
-            "\(shown: report.service), \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(weighting), demand = \(report.demand.rawValue):",
+            "\(shown: report.service), \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(weighting), demand = \(report.demand.rawValue)\(within.map { "; in \(shown: $0)" } ?? ""):",
             "  \(report.sites) sites (supply \(report.supply.formatted())), \(report.sitesWithoutLocation) without location; mean score \(perTenThousand(report.meanScore)) per 10,000 \(unit(report)).",
             "  \(report.populationWithoutAccess) of \(population) inhabitants have no site within reach.",
         ]

@@ -55,7 +55,10 @@ extension MaillageCommand {
             let report = try store.whatIf(query)
             switch format {
             case .json: print(try JSONOutput.encode(report))
-            case .text: print(WhatIfText.describe(report, limit: limit))
+            case .text:
+                let names = try Dictionary(report.closed.map { id in (id, try store.profile(of: id).nom) }) { first, _ in first }
+                let territory = try within.map { scope throws in try store.territoryTable().label(of: scope) }
+                print(WhatIfText.describe(report, limit: limit, names: names.compactMapValues { $0 }, within: territory))
             }
         }
     }
@@ -63,8 +66,12 @@ extension MaillageCommand {
 
 /// The text form of a what-if report.
 enum WhatIfText {
-    static func describe(_ report: WhatIfReport, limit: Int) -> String {
-        var lines = ["If \(shown: report.closed.joined(separator: ", ")) closed (coverage within \(report.radiusKm.formatted()) km, \(report.method.rawValue) within \(report.catchmentKm.formatted()) km):"]
+    /// `names`: the closed places' and intermediaries' names by id, printed beside their ids;
+    /// `within`: how the territory kept is named (`commune 07010 Annonay`), nil for every commune.
+    static func describe(_ report: WhatIfReport, limit: Int, names: [String: String] = [:], within: String? = nil) -> String {
+        let closed = report.closed.map { id in names[id].map { "\(shown: $0) [\(shown: id)]" } ?? "\(shown: id)" }.joined(separator: ", ")
+        let scope = within.map { "; in \(shown: $0)" } ?? ""
+        var lines = ["If \(closed) closed (coverage within \(report.radiusKm.formatted()) km, \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(scope)):"]
         if report.services.isEmpty { lines.append("  they relay no service.") }
         for impact in report.services {
             lines.append("\(shown: impact.service): covered \(impact.coveredPopulationBefore) → \(impact.coveredPopulationAfter) of \(impact.population) inhabitants; mean score \(AccessText.perTenThousand(impact.meanScoreBefore)) → \(AccessText.perTenThousand(impact.meanScoreAfter)) per 10,000; \(impact.populationLosingAccess) inhabitants left with no site within reach.")

@@ -60,4 +60,20 @@ import Testing
         let one = try maillage.run(["path", "--from", "ardeche-lieu-013", "--service", "ants", "--max-hops", "1", "--db", "demo.sqlite"])
         #expect(one.stdout.contains("within 1 referral."), "\(one.stdout)")
     }
+
+    @Test func accessAndWhatIfNameTheTerritoryAndTheClosedPlaces() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        let access = try maillage.run(["access", "--service", "caf", "--within", "200072015", "--db", "demo.sqlite"])
+        #expect(access.succeeded, "\(access)")
+        #expect(Self.firstLine(access).contains("; in EPCI 200072015 CA Annonay Rhône Agglo"), "\(Self.firstLine(access))")
+        let whole = try maillage.run(["access", "--service", "caf", "--db", "demo.sqlite"])
+        #expect(!Self.firstLine(whole).contains("; in "), "\(Self.firstLine(whole))")
+
+        let whatIf = try maillage.run(["what-if", "--close", "ardeche-lieu-001", "--service", "caf", "--within", "07010", "--db", "demo.sqlite"])
+        #expect(whatIf.succeeded, "\(whatIf)")
+        #expect(Self.firstLine(whatIf).hasPrefix("If Maison France Services d'Annonay [ardeche-lieu-001] closed"), "\(Self.firstLine(whatIf))")
+        #expect(Self.firstLine(whatIf).contains("in commune 07010 Annonay"), "\(Self.firstLine(whatIf))")
+    }
 }
