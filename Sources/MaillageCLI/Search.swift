@@ -58,7 +58,9 @@ enum SearchText {
         case (.place, nil):
             lines.append("    place, commune as written: \(shown: hit.commune.isEmpty ? "none" : hit.commune)")
         case (.intermediary, _):
-            lines.append("    intermediary" + (hit.commune.isEmpty ? "" : ", works in \(shown: hit.commune)"))
+            // The index lists an intermediary's communes as SQLite's GROUP_CONCAT writes them: "Annonay,Sarras".
+            let communes = hit.commune.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+            lines.append("    intermediary" + (communes.isEmpty ? "" : ", works in \(shown: communes)"))
         }
         if !hit.snippet.isEmpty { lines.append("    \(shown: hit.snippet)") }
         return lines.joined(separator: "\n")

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// Lists in text output read as lists: names separated by ", ", and a list cut at its limit says
+/// how many it left out and how to see them.
+@Suite struct ListTextTests {
+    @Test func anIntermediaryWorkingInSeveralCommunesListsThemWithSpaces() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        let search = try maillage.run(["search", "ecrivain", "public", "annonay", "--db", "demo.sqlite"])
+        #expect(search.succeeded, "\(search)")
+        #expect(search.stdout.contains("intermediary, works in Annonay, Sarras"), "\(search.stdout)")
+    }
+
+    @Test func networkListsCutAtTopSayHowManyMore() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        // The demo's place network: 15 cut points, 32 bridges, 4 isolated places.
+        let network = try maillage.run(["network", "--top", "3", "--db", "demo.sqlite"])
+        #expect(network.succeeded, "\(network)")
+        #expect(network.stdout.contains("  … and 12 more (--top 15 lists them all)"), "\(network.stdout)")
+        #expect(network.stdout.contains("  … and 29 more (--top 32 lists them all)"), "\(network.stdout)")
+        #expect(network.stdout.contains("  … and 1 more (--top 4 lists them all)"), "\(network.stdout)")
+        let all = try maillage.run(["network", "--top", "100", "--db", "demo.sqlite"])
+        #expect(!all.stdout.contains("… and"), "\(all.stdout)")
+    }
+}
