@@ -27,3 +27,21 @@ import Testing
         #expect(!all.stdout.contains("… and"), "\(all.stdout)")
     }
 }
+
+/// The fragility import counts what it says: index rows whose code is no current commune apart
+/// from the current communes the file leaves without an index (those take their EPCI's).
+@Suite struct FragilityImportReportTests {
+    @Test func theTwoCountsAreNotConfused() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        // Privas and an old code no current commune has: 334 of the demo's 335 communes get no row.
+        let file = "name,division,code,total\nPrivas,city,07186,5.5\nAncienne commune,city,07999,6.0\n"
+        try file.write(toFile: maillage.path("fragilite.csv"), atomically: true, encoding: .utf8)
+        let run = try maillage.run(["import", "fragility", "fragilite.csv", "--db", "demo.sqlite"])
+        #expect(run.succeeded, "\(run)")
+        #expect(run.stdout.contains("index rows whose code is no current commune (older COG or arrondissements; not used): 1"), "\(run.stdout)")
+        #expect(run.stdout.contains("current communes the file gives no index (they take their EPCI's): 334"), "\(run.stdout)")
+        #expect(!run.stdout.contains("their communes fall back"), "\(run.stdout)")
+    }
+}
