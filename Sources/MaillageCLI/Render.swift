@@ -76,6 +76,7 @@ extension MaillageCommand {
             let scopes = [commune, epci, departement].compactMap { $0 }
             if scopes.count > 1 { throw ValidationError("Give one territory: --commune, --epci or --departement, not several.") }
             if hops < 0 { throw ValidationError("--hops must be zero or more; got \(hops).") }
+            try OutputPath.check(output, example: "\(kind.rawValue).\(format?.rawValue ?? "svg")")
             if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
             _ = try outputFormat()
         }
