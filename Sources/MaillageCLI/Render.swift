@@ -100,6 +100,14 @@ extension MaillageCommand {
             }
         }
 
+        /// The core's unknown `kind:code` scope, worded with the option that gave it.
+        private func unknownTerritory(_ scope: String) -> RenderFailure {
+            if let commune { return .unknownTerritory(option: "--commune", kind: "commune", code: commune) }
+            if let epci { return .unknownTerritory(option: "--epci", kind: "EPCI", code: epci) }
+            if let departement { return .unknownTerritory(option: "--departement", kind: "département", code: departement) }
+            return .unknownTerritory(option: nil, kind: "territory", code: scope)
+        }
+
         func run() async throws {
             var request = DiagramRequest(kind: kind)
             request.scope = commune.map { "commune:\($0)" } ?? epci.map { "epci:\($0)" } ?? departement.map { "departement:\($0)" }
@@ -108,7 +116,12 @@ extension MaillageCommand {
             request.service = service
             request.radiusKm = radiusKm
             request.colouring = colorBy
-            let dot = try global.openStore(.read).diagram(request).text
+            let dot: String
+            do {
+                dot = try global.openStore(.read).diagram(request).text
+            } catch QueryError.unknownTerritory(let scope) {
+                throw unknownTerritory(scope)
+            }
             let format = try outputFormat()
             let bytes: [UInt8]
             if let graphviz = GraphvizFormat(rawValue: format.rawValue), format != .dot {
