@@ -54,7 +54,7 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
     }
 
     /// 30 → "30", 12.5 → "12.5".
-    static func kilometres(_ value: Double) -> String {
+    public static func kilometres(_ value: Double) -> String {
         String(format: "%g", value)
     }
 

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+/// An answer with nothing in it says why in words, not as "0 of 0" or "0 site(s)".
+@Suite struct EmptyAnswerTextTests {
+    @Test func fragilityWithNobodyCoveredSaysSo() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        // No place of the demo offers solidarity-priced equipment with help for visual impairment.
+        let run = try maillage.run(["fragility", "--service", "acquisition-de-materiel-informatique-a-prix-solidaire", "--radius-km", "10",
+                                    "--prise-en-charge", "Déficience visuelle", "--db", "demo.sqlite"])
+        #expect(run.succeeded, "\(run)")
+        #expect(run.stdout.contains("— no commune is covered (nobody relays it within 10 km or by zone), so none depends on a single relay."), "\(run.stdout)")
+        #expect(!run.stdout.contains("0 of 0"), "\(run.stdout)")
+    }
+
+    @Test func planWithNothingUncoveredSaysSo() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        let covered = try maillage.run(["plan", "--service", "caf", "--radius-km", "10", "--db", "demo.sqlite"])
+        #expect(covered.succeeded, "\(covered)")
+        #expect(covered.stdout.contains("— every inhabited commune is covered already: no site to add."), "\(covered.stdout)")
+        #expect(!covered.stdout.contains("site(s)"), "\(covered.stdout)")
+        let three = try maillage.run(["plan", "--service", "acquisition-de-materiel-informatique-a-prix-solidaire", "--radius-km", "15", "--sites", "3",
+                                      "--db", "demo.sqlite"])
+        #expect(three.stdout.contains("; 3 sites covering the most inhabitants, among the communes' centroids:"), "\(three.stdout)")
+    }
+}
