@@ -43,14 +43,15 @@ extension MaillageCommand {
 enum NetworkText {
     static func describe(_ report: NetworkReport, top: Int) -> String {
         let node = { (id: String) in "\(shown: report.names[id] ?? id) [\(shown: id)]" }
-        var lines = [String(format: "%d nodes, %d referral links (undirected), %d communities (modularity %.3f).",
-                            report.nodes, report.edges, report.communities.count, report.modularity)]
         guard report.edges > 0 else {
+            var lines = ["\(report.nodes) nodes, no referral links."]
             lines.append("No referrals in scope, so no cut points, bridges, brokers or communities to measure. Import who refers "
                          + "people to whom with `maillage import referrals FILE` (columns source_id,target_id,service,weight; "
                          + "Seeds/demo/orientations.csv is an example).")
             return lines.joined(separator: "\n")
         }
+        var lines = [String(format: "%d nodes, %d referral links (undirected), %d communities (modularity %.3f).",
+                            report.nodes, report.edges, report.communities.count, report.modularity)]
         lines.append("Cut points (one closure disconnects others): \(report.articulationPoints.count)")
         lines += report.articulationPoints.prefix(top).map { "  " + node($0) } + more(report.articulationPoints.count, top: top)
         lines.append("Bridges (one link holds a part of the network): \(report.bridges.count)")

@@ -27,4 +27,20 @@ import Testing
                                       "--db", "demo.sqlite"])
         #expect(three.stdout.contains("; 3 sites covering the most inhabitants, among the communes' centroids:"), "\(three.stdout)")
     }
+
+    @Test func networkWithoutReferralsCountsNoCommunities() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        for step in [
+            ["init", "--db", "bare.sqlite", "--seeds", MaillageBinary.seeds.appendingPathComponent("taxonomy").path],
+            ["import", "communes", MaillageBinary.seeds.appendingPathComponent("demo/communes.csv").path, "--db", "bare.sqlite"],
+            ["import", "lieux", MaillageBinary.seeds.appendingPathComponent("demo/lieux.csv").path, "--db", "bare.sqlite"],
+        ] {
+            let run = try maillage.run(step)
+            try #require(run.succeeded, "\(run)")
+        }
+        let bare = try maillage.run(["network", "--db", "bare.sqlite"])
+        #expect(bare.stdout.hasPrefix("113 nodes, no referral links.\n"), "\(bare.stdout)")
+        #expect(!bare.stdout.contains("113 communities"), "\(bare.stdout)")
+    }
 }
