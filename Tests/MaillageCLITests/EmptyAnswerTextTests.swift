@@ -44,3 +44,17 @@ import Testing
         #expect(!bare.stdout.contains("113 communities"), "\(bare.stdout)")
     }
 }
+
+/// `stats` counts in words a reader checks: singulars, and what a service's count holds.
+@Suite struct StatisticsTextTests {
+    @Test func oneDepartementIsSingularAndServiceCountsSayWhatTheyHold() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        let stats = try maillage.run(["stats", "--db", "demo.sqlite"])
+        #expect(stats.succeeded, "\(stats)")
+        #expect(stats.stdout.contains("19 EPCI, 1 département, 1 région."), "\(stats.stdout)")
+        #expect(stats.stdout.contains("Services (places where the place or a team there relays it, intermediaries relaying it; "
+                                      + "a finer service, indented, is counted apart from the service above it):"), "\(stats.stdout)")
+    }
+}
