@@ -85,13 +85,23 @@ extension MaillageCommand {
             query.limit = limit
             let store = try global.openStore(.read)
             var answer = try store.relayDirectory().answer(query)
-            answer.filters.near = try commune.map { code in try store.communeName(code).map { "\(code) \($0)" } ?? code }
+            answer.filters.near = try commune.map { code in try Self.named(code, in: store) }
                 ?? "\(Self.coordinate(lat ?? 0)), \(Self.coordinate(lon ?? 0))"
             switch format {
             case .json: print(try JSONOutput.encode(answer.relays))
             case .jsonReport: print(try JSONOutput.encode(answer))
             case .text: print(RelayText.describe(answer))
             }
+        }
+
+        /// "07186 Privas"; and when the code is also the postal code of other communes' places,
+        /// says so, since a user may have typed it meaning them ("13100" for Aix-en-Provence).
+        static func named(_ code: String, in store: Store) throws -> String {
+            let name = try store.communeName(code).map { "\(code) \($0)" } ?? code
+            let others = try store.otherCommunes(withPostalCode: code)
+            guard !others.isEmpty else { return name }
+            let listed = others.prefix(3).map { "\($0.code) \($0.nom)" }.joined(separator: ", ") + (others.count > 3 ? "…" : "")
+            return "\(name) (\(code) is also the postal code of \(listed): --commune takes an INSEE code)"
         }
 
         /// 44.73 → "44.73", 4.60 → "4.6": a coordinate as the user would type it.

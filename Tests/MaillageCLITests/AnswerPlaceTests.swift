@@ -76,4 +76,17 @@ import Testing
         #expect(Self.firstLine(whatIf).hasPrefix("If Maison France Services d'Annonay [ardeche-lieu-001] closed"), "\(Self.firstLine(whatIf))")
         #expect(Self.firstLine(whatIf).contains("in commune 07010 Annonay"), "\(Self.firstLine(whatIf))")
     }
+
+    @Test func aCommuneCodeThatIsAlsoAPostalCodeSaysSo() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        // 07200 is Le Roux's INSEE code and Aubenas's postal code: the answer is Le Roux's, and says so.
+        let run = try maillage.run(["relays", "--service", "caf", "--commune", "07200", "--db", "demo.sqlite"])
+        #expect(run.succeeded, "\(run)")
+        #expect(Self.firstLine(run).contains("of 07200 Le Roux (07200 is also the postal code of 07019 Aubenas, 07231 Saint-Étienne-de-Fontbellon: "
+                                             + "--commune takes an INSEE code)"), "\(Self.firstLine(run))")
+        let privas = try maillage.run(["relays", "--service", "caf", "--commune", "07186", "--db", "demo.sqlite"])
+        #expect(!Self.firstLine(privas).contains("postal code"), "\(Self.firstLine(privas))")
+    }
 }
