@@ -84,7 +84,12 @@ extension MaillageCommand {
             query.openAt = openAt.flatMap(LocalDateTime.init(parsing:))
             query.limit = limit
             let store = try global.openStore(.read)
-            var answer = try store.relayDirectory().answer(query)
+            var answer: RelayAnswer
+            do {
+                answer = try store.relayDirectory().answer(query)
+            } catch QueryError.unknownCommune(let code) {
+                throw try Self.unknownCommune(code, in: store)
+            }
             answer.filters.near = try commune.map { code in try Self.named(code, in: store) }
                 ?? "\(Self.coordinate(lat ?? 0)), \(Self.coordinate(lon ?? 0))"
             switch format {
@@ -102,6 +107,22 @@ extension MaillageCommand {
             guard !others.isEmpty else { return name }
             let listed = others.prefix(3).map { "\($0.code) \($0.nom)" }.joined(separator: ", ") + (others.count > 3 ? "…" : "")
             return "\(name) (\(code) is also the postal code of \(listed): --commune takes an INSEE code)"
+        }
+
+        /// The core's "no commune has this code", followed, when places are written with it as
+        /// their postal code, by the communes it may have meant and the option to give.
+        static func unknownCommune(_ code: String, in store: Store) throws -> any Error {
+            let core = QueryError.unknownCommune(code)
+            let communes = try store.otherCommunes(withPostalCode: code)
+            guard let first = communes.first else { return core }
+            let listed = communes.prefix(5).map { "\($0.code) \($0.nom)" }.joined(separator: ", ") + (communes.count > 5 ? "…" : "")
+            return PostalCodeGiven(message: (core.errorDescription ?? "") + " \(code) is the postal code of \(listed): give its INSEE code, e.g. --commune \(first.code).")
+        }
+
+        /// A postal code given where an INSEE code was expected, worded for `--commune`.
+        struct PostalCodeGiven: Error, LocalizedError {
+            let message: String
+            var errorDescription: String? { message }
         }
 
         /// 44.73 → "44.73", 4.60 → "4.6": a coordinate as the user would type it.

@@ -89,4 +89,16 @@ import Testing
         let privas = try maillage.run(["relays", "--service", "caf", "--commune", "07186", "--db", "demo.sqlite"])
         #expect(!Self.firstLine(privas).contains("postal code"), "\(Self.firstLine(privas))")
     }
+
+    @Test func aPostalCodeGivenAsACommuneSuggestsItsCommunes() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        // 07000 is Privas's postal code, no INSEE code.
+        let run = try maillage.run(["relays", "--service", "caf", "--commune", "07000", "--db", "demo.sqlite"])
+        #expect(!run.succeeded)
+        #expect(run.stderr.contains("No commune has the INSEE code '07000'"), "\(run)")
+        #expect(run.stderr.contains("07000 is the postal code of 07186 Privas"), "\(run)")
+        #expect(run.stderr.contains("--commune 07186"), "\(run)")
+    }
 }
