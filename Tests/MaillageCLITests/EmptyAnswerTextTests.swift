@@ -58,3 +58,16 @@ import Testing
                                       + "a finer service, indented, is counted apart from the service above it):"), "\(stats.stdout)")
     }
 }
+
+/// `gaps` by territory writes one commune in the singular.
+@Suite struct GapsTextTests {
+    @Test func oneCommuneIsSingular() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        let run = try maillage.run(["gaps", "--service", "aide-aux-demarches-administratives", "--radius-km", "30", "--prise-en-charge", "Surdité",
+                                    "--free", "--level", "epci", "--db", "demo.sqlite"])
+        #expect(run.succeeded, "\(run)")
+        #expect(run.stdout.contains("200035129 CC de Cèze Cévennes: 572 of 572 uncovered (1 of 1 commune)"), "\(run.stdout)")
+    }
+}
