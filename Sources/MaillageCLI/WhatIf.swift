@@ -56,9 +56,11 @@ extension MaillageCommand {
             switch format {
             case .json: print(try JSONOutput.encode(report))
             case .text:
-                let names = try Dictionary(report.closed.map { id in (id, try store.profile(of: id).nom) }) { first, _ in first }
+                let profiles = try report.closed.map { try store.profile(of: $0) }
+                let names = Dictionary(profiles.compactMap { profile in profile.nom.map { (profile.id, $0) } }) { first, _ in first }
                 let territory = try within.map { scope throws in try store.territoryTable().label(of: scope) }
-                print(WhatIfText.describe(report, limit: limit, names: names.compactMapValues { $0 }, within: territory))
+                print(WhatIfText.describe(report, limit: limit, names: names, within: territory,
+                                          inactive: profiles.filter { !$0.active }.map(\.id)))
             }
         }
     }
@@ -68,11 +70,17 @@ extension MaillageCommand {
 enum WhatIfText {
     /// `names`: the closed places' and intermediaries' names by id, printed beside their ids;
     /// `within`: how the territory kept is named (`commune 07010 Annonay`), nil for every commune.
-    static func describe(_ report: WhatIfReport, limit: Int, names: [String: String] = [:], within: String? = nil) -> String {
+    /// `inactive`: the closed ids that are inactive already (retired from their list), which
+    /// closing cannot change.
+    static func describe(_ report: WhatIfReport, limit: Int, names: [String: String] = [:], within: String? = nil,
+                         inactive: [String] = []) -> String {
         let closed = report.closed.map { id in names[id].map { "\(shown: $0) [\(shown: id)]" } ?? "\(shown: id)" }.joined(separator: ", ")
         let scope = within.map { "; in \(shown: $0)" } ?? ""
         var lines = ["If \(closed) closed (coverage within \(report.radiusKm.formatted()) km, \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(scope)):"]
-        if report.services.isEmpty { lines.append("  they relay no service.") }
+        for id in inactive {
+            lines.append("  \(shown: id) is already inactive (marked so by its list, or retired from it; left out of every answer): closing it changes nothing.")
+        }
+        if report.services.isEmpty, inactive.count < report.closed.count { lines.append("  they relay no service.") }
         for impact in report.services {
             lines.append("\(shown: impact.service): covered \(impact.coveredPopulationBefore) → \(impact.coveredPopulationAfter) of \(impact.population) inhabitants; mean score \(AccessText.perTenThousand(impact.meanScoreBefore)) → \(AccessText.perTenThousand(impact.meanScoreAfter)) per 10,000; \(impact.populationLosingAccess) inhabitants left with no site within reach.")
             for commune in impact.newlyUncovered.prefix(limit) {

@@ -101,4 +101,20 @@ import Testing
         #expect(run.stderr.contains("07000 is the postal code of 07186 Privas"), "\(run)")
         #expect(run.stderr.contains("--commune 07186"), "\(run)")
     }
+
+    @Test func whatIfOnARetiredPlaceSaysItIsAlreadyInactive() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo()
+        // A newer list without the last place retires it.
+        let lines = try String(contentsOf: MaillageBinary.seeds.appendingPathComponent("demo/lieux.csv"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: true)
+        try (lines.dropLast().joined(separator: "\n") + "\n").write(toFile: maillage.path("lieux.csv"), atomically: true, encoding: .utf8)
+        let retire = try maillage.run(["import", "lieux", "lieux.csv", "--db", "demo.sqlite"])
+        try #require(retire.succeeded && retire.stdout.contains("1 retired"), "\(retire)")
+        let run = try maillage.run(["what-if", "--close", "ardeche-lieu-113", "--db", "demo.sqlite"])
+        #expect(run.succeeded, "\(run)")
+        #expect(run.stdout.contains("ardeche-lieu-113 is already inactive"), "\(run.stdout)")
+        #expect(!run.stdout.contains("they relay no service"), "\(run.stdout)")
+    }
 }
