@@ -164,4 +164,28 @@ import Testing
             #expect(report.figures.first?.name == "rows in schema v0.1")
         }
     }
+
+    /// The national directory's v1 export (about 8,800 rows: the lists and Hinaura as v1) reads the
+    /// same both ways, in pieces of 64 KB.
+    @Test(.requiresSharedData)
+    func theNationalExportGivesTheSameReportBothWays() throws {
+        func path(_ name: String) -> String { Fixtures.sharedData.appendingPathComponent(name).path }
+        let national = try Fixtures.store()
+        _ = try national.importFile(.communes, path: path("communes-france.csv"))
+        _ = try national.importFile(.cnfs, path: path("conseillers-numeriques-structures-20230405.csv"))
+        _ = try national.importFile(.aidantsConnect, path: path("aidants-connect-structures-2024.csv"), options: ImportOptions(dataDate: "2024-02-22"))
+        _ = try national.importFile(.lieux, path: path("lieux-mediation-numerique-hinaura-schema-v0.1.json"))
+        let export = Data(try LieuxExport.csv(national.lieux()).utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-national-\(UUID().uuidString).csv")
+        try export.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        let whole = try Fixtures.store(), streamed = try Fixtures.store()
+        for store in [whole, streamed] { _ = try store.importFile(.communes, path: path("communes-france.csv")) }
+        let read = try whole.importData(.lieux, name: file.path, data: export)
+        let streamedReport = try streamed.importLieuxCSV(path: file.path, options: ImportOptions(), chunkSize: 64 * 1024)
+        #expect(streamedReport == read)
+        #expect(read.rowsImported > 8_000 && read.errors.isEmpty)
+        #expect(try DatabaseDump.text(streamed) == DatabaseDump.text(whole))
+    }
 }
