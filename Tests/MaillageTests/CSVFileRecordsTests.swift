@@ -30,6 +30,20 @@ import Testing
         #expect(records.map(\.line) == whole.dropFirst().map(\.line))
     }
 
+    /// A file with old-Mac line ends (a lone \r) is cut into pieces too, not read whole.
+    @Test func loneCarriageReturnsEndPieces() throws {
+        let text = "id;nom\r" + (1...200).map { "\($0);\"ligne\r\($0)\"" }.joined(separator: "\r") + "\r"
+        let path = try Self.file(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let whole = try CSVReader(data: Data(text.utf8), delimiter: UInt8(ascii: ";")).records()
+        var chunked = try CSVFileRecords(path: path, required: Self.any, chunkSize: 64)
+        var records: [CSVRecord] = []
+        try chunked.forEachRecord { records.append($0) }
+        #expect(records.map(\.fields) == whole.dropFirst().map(\.fields))
+        #expect(records.map(\.line) == whole.dropFirst().map(\.line))
+        #expect(chunked.piecesRead > 10)
+    }
+
     /// Errors name the line, field and byte offset in the whole file, as when it is read whole.
     @Test(arguments: [16, 64, 4_096])
     func errorsAreThoseOfTheWholeFile(chunkSize: Int) throws {

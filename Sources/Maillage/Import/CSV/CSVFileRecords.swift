@@ -48,6 +48,9 @@ package struct CSVFileRecords {
         TabularFile(name: path, header: header, records: lookahead, recordsAreNumbered: false, delimiter: delimiter)
     }
 
+    /// How many pieces the file has been cut into so far.
+    package var piecesRead: Int { pieces.count }
+
     /// Calls `body` with each record after the look-ahead ones, in file order.
     package mutating func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         while let record = try pieces.nextRecord(delimiter: delimiter, header: header) { try body(record) }
@@ -67,6 +70,8 @@ package struct CSVFileRecords {
         var piece = Data()
         var reader: CSVReader?
         var position = CSVReader.Position()
+        /// Pieces taken so far.
+        var count = 0
         /// Lines and bytes of the file before `piece`.
         var linesBefore = 0
         var bytesBefore = 0
@@ -152,10 +157,11 @@ package struct CSVFileRecords {
             }
             piece = pending.prefix(cut)
             pending = Data(pending.dropFirst(cut))
+            count += 1
             return true
         }
 
-        /// The offset just after the last line feed that ends a record, if any. Quotes are read as
+        /// The offset just after the last line end that ends a record, if any. Quotes are read as
         /// ``CSVReader`` reads them: a quote opens a quoted field only at the start of a field, and
         /// a doubled quote inside one stands for a quote.
         static func lastRecordEnd(in bytes: Data, delimiter: UInt8) -> Int? {
@@ -175,7 +181,12 @@ package struct CSVFileRecords {
                     } else if byte == quote, atFieldStart {
                         inQuotes = true
                         atFieldStart = false
-                    } else if byte == delimiter || byte == cr {
+                    } else if byte == cr {
+                        // A lone \r ends a record too (old Mac files); before \n, the \n does.
+                        guard offset + 1 < buffer.count else { break }
+                        atFieldStart = true
+                        if buffer[offset + 1] != lf { end = offset + 1 }
+                    } else if byte == delimiter {
                         atFieldStart = true
                     } else if byte == lf {
                         atFieldStart = true
