@@ -13,7 +13,9 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
-        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
+        .target(name: "BenchmarkSupport", dependencies: [.product(name: "Maillage", package: "maillage")], path: "Benchmarks/BenchmarkSupport"),
+        // Writes the scale benchmark's synthetic lieux file, for Scripts/scale to measure the command line on.
+        .executableTarget(name: "synthetic-lieux", dependencies: ["BenchmarkSupport"], path: "Benchmarks/SyntheticLieuxTool"),
         .executableTarget(
             name: "ImportBenchmark",
             dependencies: [

@@ -11,6 +11,7 @@ public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
     case missingColumns(path: String, kind: String, missing: [String], found: [String], delimiter: String?)
     case importFailed(ImportReport)
     case unknownIdentifier(String)
+    case unwritableFile(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -30,6 +31,8 @@ public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
             report.failureDescription
         case .unknownIdentifier(let id):
             "No place or intermediary has the id '\(id)'."
+        case .unwritableFile(let path, let reason):
+            "Cannot write \(path): \(reason)."
         }
     }
 }

@@ -34,17 +34,21 @@ extension MaillageCommand {
         }
 
         func run() async throws {
-            let lieux = try global.openStore(.read).lieux()
+            let store = try global.openStore(.read)
             var summary = V1ExportSummary()
-            let text = switch kind {
-            case .lieux: format == .csv ? try LieuxExport.csv(lieux, summary: &summary) : try LieuxExport.json(lieux, summary: &summary)
-            case .geojson: GeoJSONExport.featureCollection(lieux)
+            // Written as the places are read, a chunk at a time: memory stays flat whatever the directory's size.
+            var destination = try output.map { try ExportFile(path: $0) } ?? .standardOutput
+            do {
+                switch kind {
+                case .lieux where format == .csv: try LieuxExport.csv(store.forEachLieu, to: &destination, summary: &summary)
+                case .lieux: try LieuxExport.json(store.forEachLieu, to: &destination, summary: &summary)
+                case .geojson: try GeoJSONExport.featureCollection(store.forEachLieu, to: &destination)
+                }
+            } catch {
+                destination.abandon()
+                throw error
             }
-            if let output {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            try destination.finish()
             if kind == .lieux { FileHandle.standardError.write(Data(ExportSummaryText.describe(summary).utf8)) }
         }
     }

@@ -37,17 +37,42 @@ package struct CommuneLocator: Sendable {
     /// a row's commune never depends on what the database held before (a directory rebuilt from
     /// its export plus the original lists places them the same way).
     package func learningPostalCodes(from file: TabularFile, codeInsee: Int?, postalCode: Int?) -> CommuneLocator {
-        guard let codeInsee, let postalCode else { return self }
-        var pairs: [(postalCode: String, commune: String)] = []
-        for record in file.records where codeInsee < record.fields.count && postalCode < record.fields.count {
+        var learning = PostalCodeLearning(locator: self, codeInsee: codeInsee, postalCode: postalCode)
+        for record in file.records { learning.learn(record) }
+        return learning.learnt
+    }
+
+    /// The postal codes a file's rows give, learnt one row at a time (a file read in pieces is
+    /// read twice: once to learn them, then to place its rows).
+    package struct PostalCodeLearning {
+        let locator: CommuneLocator
+        let codeInsee: Int?
+        let postalCode: Int?
+        private var pairs: [(postalCode: String, commune: String)] = []
+
+        /// Learns from the rows whose INSEE code is at `codeInsee` and postal code at `postalCode`.
+        package init(locator: CommuneLocator, codeInsee: Int?, postalCode: Int?) {
+            self.locator = locator
+            self.codeInsee = codeInsee
+            self.postalCode = postalCode
+        }
+
+        /// Learns the pair one row gives, if any.
+        package mutating func learn(_ record: CSVRecord) {
+            guard let codeInsee, let postalCode, codeInsee < record.fields.count, postalCode < record.fields.count else { return }
             var code = record.fields[codeInsee].trimmed
             if code.hasSuffix(".0") { code.removeLast(2) }
             var postal = record.fields[postalCode].trimmed
             if postal.count == 4, postal.isASCIIDigits { postal = "0" + postal }
-            guard postal.count == 5, let commune = index.commune(code: code)?.code ?? repair(code)?.code else { continue }
+            guard postal.count == 5, let commune = locator.index.commune(code: code)?.code ?? locator.repair(code)?.code else { return }
             pairs.append((postal, commune))
         }
-        return CommuneLocator(index: index, postalCodes: PostalCodes(pairs: pairs))
+
+        /// The locator, knowing the postal codes learnt (unchanged when the file has no INSEE code or no postal code).
+        package var learnt: CommuneLocator {
+            guard codeInsee != nil, postalCode != nil else { return locator }
+            return CommuneLocator(index: locator.index, postalCodes: PostalCodes(pairs: pairs))
+        }
     }
 
     /// Locates a row from whatever it gives.

@@ -40,6 +40,13 @@ package struct ImportContext: Sendable {
         return context
     }
 
+    /// This context, placing rows with the postal codes learnt from a file read one row at a time.
+    package func learnt(_ learning: CommuneLocator.PostalCodeLearning) -> ImportContext {
+        var context = self
+        context.locator = learning.learnt
+        return context
+    }
+
     /// The slug of a service label, slug or alias, and whether it needed correcting.
     package func serviceSlug(for raw: String) -> (slug: String, corrected: Bool)? {
         Self.slug(for: raw, matcher: services, slugs: serviceSlugs)

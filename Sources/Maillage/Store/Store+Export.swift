@@ -5,55 +5,90 @@ extension Store {
     /// A place's source is the row's own `source` value, else the source it was imported under
     /// (`cnfs`, `aidants-connect`, a file's name), the key its updates are matched by.
     public func lieux() throws -> [LieuRecord] {
+        var lieux: [LieuRecord] = []
+        try forEachLieu { lieux.append($0) }
+        return lieux
+    }
+
+    /// Calls `body` with every stored place, ordered by public id, as it is read (one read
+    /// transaction, one cursor): memory stays flat whatever the number of places.
+    ///
+    /// Each row brings its own services, programmes and whether intermediaries work there
+    /// (correlated subqueries on the edge tables' keys), rather than tables of every place's
+    /// edges held beside the cursor.
+    public func forEachLieu(_ body: (LieuRecord) throws -> Void) throws {
         try writer.read { db in
             let taxonomy = try Self.taxonomy(db)
             let national = NationalServices(taxonomy)
             let serviceSlugs = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, slug FROM service").map { row -> (Int64, String) in (row[0], row[1]) })
-
-            var relays: [Int64: Set<String>] = [:]
-            // A place's own relays, and those of the intermediaries working there.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT node_id, service_id FROM relay
-                UNION SELECT w.place_id, r.service_id FROM works_at w JOIN relay r ON r.node_id = w.intermediary_id
-                """) {
-                if let slug = serviceSlugs[row[1]] { relays[row[0], default: []].insert(slug) }
+            var servicesOfIds = EdgeLabels<(national: [String], finer: [String])> { ids in
+                let slugs = Set(ids.compactMap { serviceSlugs[$0] })
+                return (national.nationalLabels(of: slugs), national.labels(of: slugs))
             }
-            var programmes: [Int64: [(label: String, v1: Bool)]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT l.node_id, p.label, p.in_v1 FROM labelled l JOIN programme p ON p.id = l.programme_id ORDER BY p.position
-                """) { programmes[row[0], default: []].append((row[1], row[2])) }
-            var members: [Int64: [LieuRecord.Member]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT w.place_id, n.public_id, i.actor_type, i.headcount FROM works_at w
-                JOIN intermediary i ON i.node_id = w.intermediary_id JOIN node n ON n.id = i.node_id ORDER BY n.public_id
-                """) { members[row[0], default: []].append(LieuRecord.Member(publicId: row[1], actorType: row[2], headcount: row[3])) }
+            let programmeRows = try Row.fetchAll(db, sql: "SELECT id, label, in_v1, position FROM programme")
+            let programmeOfId = Dictionary(uniqueKeysWithValues: programmeRows.map { row -> (Int64, (label: String, v1: Bool, position: Int)) in
+                (row["id"], (row["label"], row["in_v1"], row["position"]))
+            })
+            var programmesOfIds = EdgeLabels<[(label: String, v1: Bool)]> { ids in
+                ids.compactMap { programmeOfId[$0] }.sorted { $0.position < $1.position }.map { ($0.label, $0.v1) }
+            }
+            let members = try db.makeStatement(sql: """
+                SELECT n.public_id, i.actor_type, i.headcount FROM works_at w
+                JOIN intermediary i ON i.node_id = w.intermediary_id JOIN node n ON n.id = i.node_id WHERE w.place_id = ? ORDER BY n.public_id
+                """)
 
             let columns = LieuColumn.storedAsText
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT n.id, n.public_id, n.active, p.code_insee, p.latitude, p.longitude, COALESCE(p.source_label, s.name), c.latitude, c.longitude,
-                       \(columns.map { "p." + $0.rawValue }.joined(separator: ", "))
+                       \(columns.map { "p." + $0.rawValue }.joined(separator: ", ")),
+                       (SELECT group_concat(service_id) FROM (SELECT service_id FROM relay WHERE node_id = n.id
+                        UNION SELECT r.service_id FROM works_at w JOIN relay r ON r.node_id = w.intermediary_id WHERE w.place_id = n.id)) AS service_ids,
+                       (SELECT group_concat(programme_id) FROM labelled WHERE node_id = n.id) AS programme_ids,
+                       EXISTS (SELECT 1 FROM works_at WHERE place_id = n.id) AS has_members
                 FROM place p JOIN node n ON n.id = p.node_id JOIN source s ON s.id = n.source_id
                 LEFT JOIN commune c ON c.code_insee = p.code_insee
                 ORDER BY n.public_id
                 """)
-            return rows.map { row in
+            while let row = try rows.next() {
                 let id: Int64 = row[0]
                 var text: [LieuColumn: String] = [:]
                 for (offset, column) in columns.enumerated() {
                     if let value: String = row[9 + offset] { text[column] = value }
                 }
-                let slugs = relays[id] ?? []
-                let labelled = programmes[id] ?? []
-                return LieuRecord(
+                let services = servicesOfIds.labels(of: row["service_ids"]) ?? ([], [])
+                let labelled = programmesOfIds.labels(of: row["programme_ids"]) ?? []
+                let intermediaries = row["has_members"] ? try Row.fetchAll(members, arguments: [id]).map { member in
+                    LieuRecord.Member(publicId: member[0], actorType: member[1], headcount: member[2])
+                } : []
+                try body(LieuRecord(
                     publicId: row[1], text: text, codeInsee: row[3], latitude: row[4], longitude: row[5], sourceLabel: row[6],
-                    services: national.nationalLabels(of: slugs), finerServices: national.labels(of: slugs),
+                    services: services.national, finerServices: services.finer,
                     programmes: labelled.filter(\.v1).map(\.label), otherProgrammes: labelled.filter { !$0.v1 }.map(\.label),
-                    intermediaries: members[id] ?? [], communeLatitude: row[7], communeLongitude: row[8], active: row[2])
+                    intermediaries: intermediaries, communeLatitude: row[7], communeLongitude: row[8], active: row[2]))
             }
         }
     }
 }
 
+/// The labels of a list of edge targets written by SQLite's `group_concat` ("3,7,12"), computed
+/// once per distinct list: at 300,000 places, a few dozen lists recur.
+private struct EdgeLabels<Labels> {
+    private var known: [String: Labels] = [:]
+    private let compute: ([Int64]) -> Labels
+
+    init(_ compute: @escaping ([Int64]) -> Labels) {
+        self.compute = compute
+    }
+
+    /// The labels of the ids in `list`, or nil when there is no list (no edge).
+    mutating func labels(of list: String?) -> Labels? {
+        guard let list else { return nil }
+        if let labels = known[list] { return labels }
+        let labels = compute(list.split(separator: ",").compactMap { Int64($0) })
+        known[list] = labels
+        return labels
+    }
+}
 /// Maps any service of the taxonomy to the national (v1) service it sits under.
 struct NationalServices {
     private let position: [String: Int]

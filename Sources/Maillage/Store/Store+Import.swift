@@ -6,22 +6,26 @@ extension Store {
     /// and the thrown ``MaillageError/importFailed(_:)`` lists every error; with
     /// ``ImportOptions/skipInvalid`` the valid rows are imported and the report lists the rest.
     /// Nothing already stored is lost either way.
+    ///
+    /// A lieux CSV file is streamed: read a megabyte at a time, each row written as it is read, so
+    /// that memory stays under the file's size (``importLieuxCSV(path:options:)``); its report is
+    /// the one the file would give held whole.
     public func importFile(_ kind: ImportKind, path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        try importData(kind, name: path, data: try InputFile.contents(of: path), options: options)
+        if kind == .lieux {
+            let start = try InputFile.start(of: path)
+            if !LieuxImporter.isJSON(start.bytes) {
+                try InputFile.checkText(start.bytes, name: path, fileSize: start.fileSize)
+                return try importLieuxCSV(path: path, options: options)
+            }
+        }
+        return try importData(kind, name: path, data: try InputFile.contents(of: path), options: options)
     }
 
     /// Imports file contents already in memory; `name` is used in messages and as the default source.
     public func importData(_ kind: ImportKind, name: String, data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         try InputFile.checkText(data, name: name)
         var report = ImportReport(kind: kind.rawValue, file: name)
-        let source = options.source ?? Self.defaultSource(of: kind, name: name)
-        let context = try writer.read { db in
-            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db),
-                          nodes: kind == .communes || kind == .fragility ? StoredNodes() : try StoredNodes.fetch(db), source: source)
-        }
-        if kind != .communes, context.communes.isEmpty {
-            report.warnings.append(ImportIssue(severity: .warning, file: name, message: "no commune is loaded yet: rows cannot be placed in communes (run `maillage import communes` first)"))
-        }
+        let context = try importContext(kind, options: options, report: &report)
         switch kind {
         case .communes:
             let rows = try CommunesImporter.parse(try TabularFile(name: name, data: data, required: CommunesImporter.required), report: &report)
@@ -48,15 +52,34 @@ extension Store {
             try commit(&report, options) { db, report in
                 var writer = try BatchWriter(db: db)
                 try writer.write(batch, report: &report)
-                guard kind.isList, !options.partial else { return }
-                if report.rowsRejected > 0 {
-                    report.warnings.append(ImportIssue(severity: .warning, file: name, message: "nothing was retired: \(report.rowsRejected) row(s) were rejected, and the structures missing from the file may be among them; fix them and import the file again to retire those it no longer holds"))
-                } else {
-                    try writer.retireAbsent(report: &report)
-                }
+                try retireAbsent(kind, writer: writer, options: options, report: &report)
             }
         }
         return report
+    }
+
+    /// The taxonomy, communes and stored nodes the rows of a file of `kind` are checked against,
+    /// with the source they belong to; warns when no commune is loaded.
+    func importContext(_ kind: ImportKind, options: ImportOptions, report: inout ImportReport) throws -> ImportContext {
+        let source = options.source ?? Self.defaultSource(of: kind, name: report.file)
+        let context = try writer.read { db in
+            ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db),
+                          nodes: kind == .communes || kind == .fragility ? StoredNodes() : try StoredNodes.fetch(db), source: source)
+        }
+        if kind != .communes, context.communes.isEmpty {
+            report.warnings.append(ImportIssue(severity: .warning, file: report.file, message: "no commune is loaded yet: rows cannot be placed in communes (run `maillage import communes` first)"))
+        }
+        return context
+    }
+
+    /// For list sources, marks as gone the structures the file no longer holds (unless it is a partial extract).
+    func retireAbsent(_ kind: ImportKind, writer: BatchWriter, options: ImportOptions, report: inout ImportReport) throws {
+        guard kind.isList, !options.partial else { return }
+        if report.rowsRejected > 0 {
+            report.warnings.append(ImportIssue(severity: .warning, file: report.file, message: "nothing was retired: \(report.rowsRejected) row(s) were rejected, and the structures missing from the file may be among them; fix them and import the file again to retire those it no longer holds"))
+        } else {
+            try writer.retireAbsent(report: &report)
+        }
     }
 
     private func parseBatch(_ kind: ImportKind, name: String, data: Data, context: ImportContext, options: ImportOptions,
@@ -68,14 +91,14 @@ extension Store {
         case .lieux:
             batch.places = try LieuxImporter.parse(try LieuxImporter.table(path: name, data: data), context: context, report: &report)
             report.add("places", batch.places.count)
-            countPlacements(batch.places, into: &report)
+            countPlacements(batch.places.map(\.placement), into: &report)
         case .cnfs:
             batch = try CNFSImporter.parse(try TabularFile(name: name, data: data, delimiter: UInt8(ascii: ";"), required: CNFSImporter.required), context: context, report: &report)
-            countPlacements(batch.places, into: &report)
+            countPlacements(batch.places.map(\.placement), into: &report)
         case .aidantsConnect:
             batch = try AidantsConnectImporter.parse(try TabularFile(name: name, data: data, required: AidantsConnectImporter.required), context: context,
                                                      dataDate: options.dataDate ?? Self.today(), report: &report)
-            countPlacements(batch.places, into: &report)
+            countPlacements(batch.places.map(\.placement), into: &report)
         case .intermediaries:
             batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data, required: IntermediariesImporter.required), context: context, report: &report)
             report.add("intermediaries", batch.intermediaries.count)
@@ -89,7 +112,7 @@ extension Store {
 
     /// Runs `body` in one write transaction, unless errors forbid it; rolls back if writing
     /// finds new errors and invalid rows may not be skipped.
-    private func commit(_ report: inout ImportReport, _ options: ImportOptions, body: (Database, inout ImportReport) throws -> Void) throws {
+    func commit(_ report: inout ImportReport, _ options: ImportOptions, body: (Database, inout ImportReport) throws -> Void) throws {
         if !report.errors.isEmpty, !options.skipInvalid { throw MaillageError.importFailed(report) }
         let errorsBefore = report.errors.count
         do {
@@ -125,7 +148,8 @@ extension Store {
         return formatter.string(from: Date())
     }
 
-    private func countPlacements(_ places: [PlaceDraft], into report: inout ImportReport) {
+    /// Counts the places by how they were placed, as figures (only the kinds that occur).
+    func countPlacements(_ placements: [Placement], into report: inout ImportReport) {
         let names: [(Placement, String)] = [
             (.corrected, "placed by a repaired INSEE code"), (.postal, "placed from postal code and commune name"),
             (.postalCode, "placed from postal code alone (the one commune it is known to serve)"),
@@ -133,7 +157,7 @@ extension Store {
             (.nearest, "placed at the nearest commune centroid (last resort, warned)"), (.none, "not placed in any commune"),
         ]
         for (placement, name) in names {
-            let count = places.filter { $0.placement == placement }.count
+            let count = placements.filter { $0 == placement }.count
             if count > 0 { report.add(name, count) }
         }
     }

@@ -24,6 +24,9 @@ struct BatchWriter {
     /// Every node the batch wrote, and the sources they belong to.
     private var claimed: Set<Int64> = []
     private var claimedSources: Set<Int64> = []
+    /// The digests of the existing nodes of the sources written, taken before the batch wrote any.
+    private var digestsBefore: [Int64: Int] = [:]
+    private var digestedSources: Set<Int64> = []
     private let serviceIds: [String: Int64]
     private let programmeIds: [String: Int64]
 
@@ -52,10 +55,33 @@ struct BatchWriter {
     /// Counts the rows written into `report`: new, updated (something stored about them changed)
     /// and unchanged.
     mutating func write(_ batch: ImportBatch, report: inout ImportReport) throws {
-        let batchSources = try Set(([batch.source] + batch.places.compactMap(\.sourceLabel)).compactMap { sources[$0] })
-        let before = try NodeDigests.of(sources: batchSources, in: db)
+        for source in ([batch.source] + batch.places.compactMap(\.sourceLabel)) { try digestBeforeWriting(source) }
         try writeNodes(batch, report: &report)
-        let after = try NodeDigests.of(sources: batchSources, in: db)
+        try count(into: &report)
+    }
+
+    /// Writes one place of `source` (unless its row names its own); a streamed import calls it row
+    /// by row, then ``count(into:)``.
+    mutating func write(_ place: PlaceDraft, source: String, report: inout ImportReport) throws {
+        let source = place.sourceLabel ?? source
+        try digestBeforeWriting(source)
+        if let node = try claimNode(place.publicId, kind: "place", source: source, line: place.line,
+                                    active: place.active, details: place.details, report: &report) {
+            try writePlace(place, id: node.id, isNew: node.isNew)
+        }
+    }
+
+    /// Keeps the digests of an existing source's nodes, once, before the batch writes any of them.
+    private mutating func digestBeforeWriting(_ source: String) throws {
+        guard let id = sources[source], digestedSources.insert(id).inserted else { return }
+        digestsBefore.merge(try NodeDigests.of(sources: [id], in: db)) { _, new in new }
+    }
+
+    /// Counts the rows written into `report`: new, updated (something stored about them changed)
+    /// and unchanged.
+    func count(into report: inout ImportReport) throws {
+        let before = digestsBefore
+        let after = try NodeDigests.of(sources: digestedSources, in: db)
         report.rowsImported = linesWritten.count
         report.inserted = linesWritten.values.filter { $0 }.count
         report.unchanged = linesWritten.filter { line, isNew in
@@ -88,12 +114,7 @@ struct BatchWriter {
     }
 
     private mutating func writeNodes(_ batch: ImportBatch, report: inout ImportReport) throws {
-        for place in batch.places {
-            if let node = try claimNode(place.publicId, kind: "place", source: place.sourceLabel ?? batch.source, line: place.line,
-                                        active: place.active, details: place.details, report: &report) {
-                try writePlace(place, id: node.id, isNew: node.isNew)
-            }
-        }
+        for place in batch.places { try write(place, source: batch.source, report: &report) }
         for intermediary in batch.intermediaries {
             let placeIds = intermediary.placeIds.compactMap { nodes[$0].flatMap { $0.kind == "place" ? $0.id : nil } }
             if placeIds.count != intermediary.placeIds.count {

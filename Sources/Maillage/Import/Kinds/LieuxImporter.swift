@@ -5,35 +5,69 @@ import Foundation
 package enum LieuxImporter {
     /// Reads a lieux file as a table, whether JSON or CSV.
     package static func table(path: String, data: Data) throws(MaillageError) -> TabularFile {
-        let firstByte = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
-        if firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{") {
-            return try JSONRecords.table(name: path, data: data, required: LieuxLayout.required)
-        }
+        if isJSON(data) { return try JSONRecords.table(name: path, data: data, required: LieuxLayout.required) }
         return try TabularFile(name: path, data: data, required: LieuxLayout.required)
+    }
+
+    /// Whether `data` starts as JSON does (`[` or `{` after blanks and a byte-order mark).
+    package static func isJSON(_ data: Data) -> Bool {
+        let firstByte = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        return firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{")
     }
 
     /// Validates every row into a place; rows with errors are left out, issues go to `report`.
     package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> [PlaceDraft] {
         let layout = try LieuxLayout.detect(file, context: context, report: &report)
-        let context = context.learningPostalCodes(from: file, codeInsee: layout.positions[.codeInsee], postalCode: layout.positions[.codePostal])
-        report.add("rows in schema \(layout.version.rawValue)", file.records.count)
-        var places: [PlaceDraft] = []
-        var seen: [String: Int] = [:]
-        for record in file.records {
+        var learning = Reading.postalCodeLearning(layout, context: context)
+        for record in file.records { learning.learn(record) }
+        var reading = Reading(file, layout: layout, context: context.learnt(learning))
+        reading.countRows(file.records.count, into: &report)
+        return file.records.compactMap { reading.read($0, report: &report) }
+    }
+
+    /// Reads the rows of one file, one at a time: the same reading whether the file is held whole
+    /// (``parse(_:context:report:)``) or streamed row by row into the database.
+    package struct Reading {
+        let file: TabularFile
+        package let layout: LieuxLayout
+        let context: ImportContext
+        /// The line of each id read so far, for duplicates.
+        private var seen: [String: Int] = [:]
+
+        /// Reads the rows of `file` (its header: the rows are given one at a time) laid out as
+        /// `layout`, placed with `context`, which knows the postal codes of the file's own rows
+        /// (``postalCodeLearning(_:context:)``).
+        package init(_ file: TabularFile, layout: LieuxLayout, context: ImportContext) {
+            self.file = file
+            self.layout = layout
+            self.context = context
+        }
+
+        /// What learns, before any row is placed, the postal codes the file's own rows give.
+        package static func postalCodeLearning(_ layout: LieuxLayout, context: ImportContext) -> CommuneLocator.PostalCodeLearning {
+            CommuneLocator.PostalCodeLearning(locator: context.locator, codeInsee: layout.positions[.codeInsee], postalCode: layout.positions[.codePostal])
+        }
+
+        /// Counts the file's rows in the report, under the schema version they are read in.
+        package func countRows(_ count: Int, into report: inout ImportReport) {
+            report.add("rows in schema \(layout.version.rawValue)", count)
+        }
+
+        /// The place of one row, or nil when the row has errors; issues go to `report`.
+        package mutating func read(_ record: CSVRecord, report: inout ImportReport) -> PlaceDraft? {
             report.rowsRead += 1
             var reader = RowReader(file: file, record: record)
             if !file.recordsAreNumbered, !reader.checkWidth() {
                 _ = reader.finish(into: &report)
-                continue
+                return nil
             }
             var row = LieuRow(reader: reader, layout: layout, context: context)
             let draft = row.read(seen: seen)
             reader = row.reader
-            guard reader.finish(into: &report), let draft else { continue }
+            guard reader.finish(into: &report), let draft else { return nil }
             seen[draft.publicId] = record.line
-            places.append(draft)
+            return draft
         }
-        return places
     }
 }
 

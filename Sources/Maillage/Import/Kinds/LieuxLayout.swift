@@ -26,6 +26,9 @@ package struct LieuxLayout: Sendable {
         "dispositif_programmes_nationaux", "modalites_acces", "modalite_acces",
     ]
 
+    /// How many rows are read to tell v1 from v0.1 by their service labels.
+    package static let rowsToTellVersions = 200
+
     /// Reads the header, telling v1 from v0.1 by their own columns, or failing that by their service labels.
     package static func detect(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> LieuxLayout {
         let keys = file.header.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
@@ -37,7 +40,7 @@ package struct LieuxLayout: Sendable {
         } else {
             let servicesAt = keys.firstIndex(of: "services")
             let v01Labels = Set(context.taxonomy.services.filter { $0.level == .v01 }.map { LabelMatcher.key($0.label) })
-            let usesV01 = file.records.prefix(200).contains { record in
+            let usesV01 = file.records.prefix(rowsToTellVersions).contains { record in
                 guard let at = servicesAt, at < record.fields.count else { return false }
                 return MultiValue.split(record.fields[at], separator: ";").contains { v01Labels.contains(LabelMatcher.key($0)) }
             }
