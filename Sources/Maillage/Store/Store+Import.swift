@@ -40,7 +40,7 @@ extension Store {
         case .fragility:
             let rows = try FragilityImporter.parse(try TabularFile(name: name, data: data, required: FragilityImporter.required), knownCommunes: Set(context.communes.communes.map(\.code)),
                                                    report: &report)
-            try commit(&report, options) { db, report in
+            try commit(&report, options, affectsSearch: false) { db, report in
                 (report.inserted, report.updated) = try writeFragility(rows, in: db)
                 report.rowsImported = rows.count
                 report.unchanged = rows.count - report.inserted - report.updated
@@ -112,15 +112,25 @@ extension Store {
 
     /// Runs `body` in one write transaction, unless errors forbid it; rolls back if writing
     /// finds new errors and invalid rows may not be skipped.
-    func commit(_ report: inout ImportReport, _ options: ImportOptions, body: (Database, inout ImportReport) throws -> Void) throws {
+    ///
+    /// When the import changed something, the data version moves on and, unless the file cannot
+    /// change what search finds (`affectsSearch` false: the fragility index), the full-text index
+    /// is rebuilt in the same transaction. A file that changed nothing leaves both as they were.
+    func commit(_ report: inout ImportReport, _ options: ImportOptions, affectsSearch: Bool = true,
+                body: (Database, inout ImportReport) throws -> Void) throws {
         if !report.errors.isEmpty, !options.skipInvalid { throw MaillageError.importFailed(report) }
         let errorsBefore = report.errors.count
         do {
             try writer.write { db in
                 try body(db, &report)
                 if report.errors.count > errorsBefore, !options.skipInvalid { throw MaillageError.importFailed(report) }
+                guard report.inserted + report.updated + report.retired > 0 else { return }
+                if !affectsSearch {
+                    // The index stays as current as it was.
+                    try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'search_version' AND value = (SELECT value FROM meta WHERE key = 'data_version')")
+                }
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
-                try Self.rebuildSearchIndex(db)
+                if affectsSearch { try Self.rebuildSearchIndex(db) }
             }
         } catch let error as DatabaseError {
             if let failure = databaseFailure(error) { throw failure }
