@@ -10,7 +10,7 @@ extension MaillageCommand {
                 The two-step floating catchment area method, computed as PySAL access computes two_stage_fca and \
                 enhanced_two_stage_fca, on haversine km from commune centroids to places. A place's supply is the sum \
                 of the known headcounts of the intermediaries relaying the service there, or 1. The score is supply \
-                per inhabitant within reach; `normalized` divides it by the demand-weighted mean of France (1 = average).
+                per inhabitant within reach; `normalized` divides it by the demand-weighted mean over every commune in the directory (1 = average; the whole country on the national directory).
                 """)
 
         enum Format: String, CaseIterable, ExpressibleByArgument { case text, json, csv }
@@ -47,7 +47,8 @@ extension MaillageCommand {
             query.demand = demand
             query.within = within
             let fragility = demand == .fragility ? try store.fragilityIndex() : FragilityIndex()
-            let report = try store.relayDirectory().access(query, territories: store.territoryTable(), fragility: fragility)
+            let territories = try store.territoryTable()
+            let report = try store.relayDirectory().access(query, territories: territories, fragility: fragility)
             switch format {
             case .json: print(try JSONOutput.encode(report))
             case .csv: FileHandle.standardOutput.write(Data(AccessText.csv(report).utf8))

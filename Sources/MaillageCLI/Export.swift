@@ -29,6 +29,10 @@ extension MaillageCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var output: String?
 
+        func validate() throws {
+            if let output { try OutputPath.check(output, example: kind == .geojson ? "lieux.geojson" : "lieux.\(format.rawValue)") }
+        }
+
         func run() async throws {
             let store = try global.openStore(.read)
             var summary = V1ExportSummary()

@@ -31,8 +31,9 @@ extension MaillageCommand {
         func run() async throws {
             let store = try global.openStore(.read)
             let directory = try store.relayDirectory()
-            let report = try directory.singleRelays(coverage.query, territories: store.territoryTable())
-            let filters = try directory.appliedFilters(coverage.query)
+            let territories = try store.territoryTable()
+            let report = try directory.singleRelays(coverage.query, territories: territories)
+            let filters = try directory.appliedFilters(coverage.query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(report, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(FragilityText.csv(report).utf8))
@@ -46,11 +47,15 @@ extension MaillageCommand {
 /// Text and CSV forms of a single-relay report.
 enum FragilityText {
     static func describe(_ report: SingleRelayReport, filters: AppliedFilters, limit: Int) -> String {
+        guard report.coveredPopulation > 0 else {
+            let radius = filters.radiusKm.map { " within \(AppliedFilters.kilometres($0)) km" } ?? ""
+            return "\(shown: filters.summary) — no commune is covered (nobody relays it\(radius) or by zone), so none depends on a single relay."
+        }
         var lines = ["\(shown: filters.summary) — \(report.singleRelayPopulation) of \(report.coveredPopulation) covered inhabitants "
                      + "(\(report.communes.count) communes) depend on one single relay."]
         if !report.criticalRelays.isEmpty { lines.append("Relays whose closure would uncover the most inhabitants:") }
         for relay in report.criticalRelays.prefix(limit) {
-            lines.append("  \(shown: relay.nom) [\(shown: relay.id)]\(relay.codeInsee.map { " (\(shown: $0))" } ?? ""): \(relay.population) inhabitants in \(relay.communes) commune(s)")
+            lines.append("  \(shown: relay.nom) [\(shown: relay.id)]\(relay.codeInsee.map { " (\(shown: $0))" } ?? ""): \(relay.population) inhabitants in \(relay.communes) commune\(relay.communes == 1 ? "" : "s")")
         }
         if !report.communes.isEmpty { lines.append("Largest communes with a single relay:") }
         for commune in report.communes.prefix(limit) {

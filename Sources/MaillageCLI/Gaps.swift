@@ -43,8 +43,9 @@ extension MaillageCommand {
             query.level = level
             query.minRelays = minRelays
             let directory = try store.relayDirectory()
-            let report = try directory.gaps(query, territories: store.territoryTable())
-            let filters = try directory.appliedFilters(query)
+            let territories = try store.territoryTable()
+            let report = try directory.gaps(query, territories: territories)
+            let filters = try directory.appliedFilters(query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(report, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(GapText.csv(report).utf8))
@@ -64,7 +65,7 @@ enum GapText {
         for gap in report.territories.prefix(limit) where gap.uncoveredPopulation > 0 {
             let territory = report.level == .france ? "\(shown: gap.nom)" : "\(shown: gap.code) \(shown: gap.nom)"
             var line = "  \(territory): \(gap.uncoveredPopulation) of \(gap.population) uncovered"
-            if report.level != .commune { line += " (\(gap.uncoveredCommunes) of \(gap.communes) communes)" }
+            if report.level != .commune { line += " (\(gap.uncoveredCommunes) of \(gap.communes) commune\(gap.communes == 1 ? "" : "s"))" }
             if let nearest = gap.nearestKm { line += String(format: ", nearest relay %.1f km", nearest) } else if report.level == .commune { line += ", no relay at all" }
             lines.append(line)
         }

@@ -11,7 +11,7 @@ extension MaillageCommand {
             discussion: """
                 KIND is one of: communes (the COG commune list), lieux (national schema v1 CSV, or v0.1 JSON/CSV), \
                 cnfs (conseillers numériques structures), aidants-connect (Aidants Connect structures), \
-                intermediaries (id,nom,type,place_id,headcount,services,zone,modalites_accompagnement,itinerance) \
+                intermediaries (id,nom,type,place_id,headcount,services,zone,modalites_accompagnement,itinerance), \
                 referrals (source_id,target_id,service,weight) and fragility (the digital fragility index by commune \
                 or EPCI: name,division,code,…,total). Each file is one transaction: by default a file \
                 with errors imports nothing and lists them. Importing the same file again changes nothing (its \

@@ -46,23 +46,30 @@ extension MaillageCommand {
 enum NetworkText {
     static func describe(_ report: NetworkReport, top: Int) -> String {
         let node = { (id: String) in "\(shown: report.names[id] ?? id) [\(shown: id)]" }
-        var lines = [String(format: "%d nodes, %d referral links (undirected), %d communities (modularity %.3f).",
-                            report.nodes, report.edges, report.communities.count, report.modularity)]
         guard report.edges > 0 else {
+            var lines = ["\(report.nodes) nodes, no referral links."]
             lines.append("No referrals in scope, so no cut points, bridges, brokers or communities to measure. Import who refers "
                          + "people to whom with `maillage import referrals FILE` (columns source_id,target_id,service,weight; "
                          + "Seeds/demo/orientations.csv is an example).")
             return lines.joined(separator: "\n")
         }
+        var lines = [String(format: "%d nodes, %d referral links (undirected), %d communities (modularity %.3f).",
+                            report.nodes, report.edges, report.communities.count, report.modularity)]
         lines.append("Cut points (one closure disconnects others): \(report.articulationPoints.count)")
-        lines += report.articulationPoints.prefix(top).map { "  " + node($0) }
+        lines += report.articulationPoints.prefix(top).map { "  " + node($0) } + more(report.articulationPoints.count, top: top)
         lines.append("Bridges (one link holds a part of the network): \(report.bridges.count)")
-        lines += report.bridges.prefix(top).map { "  " + $0.map(node).joined(separator: " ↔ ") }
+        lines += report.bridges.prefix(top).map { "  " + $0.map(node).joined(separator: " ↔ ") } + more(report.bridges.count, top: top)
         let brokers = report.betweenness.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         lines.append("Brokers (betweenness): \(brokers.count) node(s) on shortest paths between others")
-        lines += brokers.prefix(top).map { String(format: "  %.4f  ", $0.value) + node($0.key) }
+        lines += brokers.prefix(top).map { String(format: "  %.4f  ", $0.value) + node($0.key) } + more(brokers.count, top: top)
         lines.append("Isolated (no referral at all): \(report.isolated.count)")
-        lines += report.isolated.prefix(top).map { "  " + node($0) }
+        lines += report.isolated.prefix(top).map { "  " + node($0) } + more(report.isolated.count, top: top)
         return lines.joined(separator: "\n")
+    }
+
+    /// The line that says how many a list cut at `top` left out, and how to see them; none when
+    /// nothing was left out.
+    static func more(_ count: Int, top: Int) -> [String] {
+        count > top ? ["  … and \(count - top) more (--top \(count) lists them all)"] : []
     }
 }

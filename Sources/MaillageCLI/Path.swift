@@ -31,13 +31,16 @@ extension MaillageCommand {
 
         func run() async throws {
             let store = try global.openStore(.read)
-            _ = try store.profile(of: from)  // an unknown id gets its "closest ids" message
-            var chains = try ReferralPaths.chains(in: store.graph(), catalog: store.serviceCatalog(), from: from, service: service, maxHops: maxHops)
+            let start = try store.profile(of: from)  // an unknown id gets its "closest ids" message
+            let catalog = try store.serviceCatalog()
+            var chains = try ReferralPaths.chains(in: store.graph(), catalog: catalog, from: from, service: service, maxHops: maxHops)
             if let limit { chains = Array(chains.prefix(limit)) }
             if format == .json {
                 print(try JSONOutput.encode(chains))
             } else if chains.isEmpty {
-                print("No relay of '\(shown: service)' can be reached from \(shown: from) within \(maxHops) referral(s).")
+                let label = catalog.labels[try catalog.service(named: service)]
+                let place = start.nom.map { "\(shown: $0) [\(shown: from)]" } ?? "\(shown: from)"
+                print("No relay of \(shown: label) can be reached from \(place) within \(maxHops) referral\(maxHops == 1 ? "" : "s").")
             } else {
                 print(chains.map { chain in
                     let distance = chain.distanceKm.map { String(format: ", %.1f km", $0) } ?? ""

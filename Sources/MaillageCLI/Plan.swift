@@ -44,8 +44,9 @@ extension MaillageCommand {
             query.candidates = candidates
             query.coverAll = coverAll
             let directory = try store.relayDirectory()
-            let plan = try directory.plan(query, territories: store.territoryTable())
-            let filters = try directory.appliedFilters(coverage.query)
+            let territories = try store.territoryTable()
+            let plan = try directory.plan(query, territories: territories)
+            let filters = try directory.appliedFilters(coverage.query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(plan, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(PlanText.csv(plan).utf8))
@@ -59,15 +60,21 @@ extension MaillageCommand {
 /// Text and CSV forms of a site plan.
 enum PlanText {
     static func describe(_ plan: SitePlan, filters: AppliedFilters) -> String {
-        let goal = plan.objective == "lscp" ? "the fewest sites covering every inhabited commune" : "\(plan.sites.count) site(s) covering the most inhabitants"
-        var lines = ["\(shown: filters.summary) — \(plan.uncoveredPopulationBefore) inhabitants in \(plan.uncoveredCommunesBefore) communes uncovered now; \(goal) among \(plan.candidates.rawValue):"]
+        guard plan.uncoveredCommunesBefore > 0 else {
+            return "\(shown: filters.summary) — every inhabited commune is covered already: no site to add."
+        }
+        let sites = plan.sites.count == 1 ? "1 site" : "\(plan.sites.count) sites"
+        let goal = plan.objective == "lscp" ? "the fewest sites covering every inhabited commune" : "\(sites) covering the most inhabitants"
+        let among = plan.candidates == .places ? "among the places that do not relay it yet" : "among the communes' centroids"
+        var lines = ["\(shown: filters.summary) — \(plan.uncoveredPopulationBefore) inhabitants in \(plan.uncoveredCommunesBefore) communes uncovered now; \(goal), \(among):"]
+        if plan.sites.isEmpty { lines.append("  none: no candidate covers any of them.") }
         for site in plan.sites {
             let place = plan.candidates == .places ? " (\(shown: site.codeInsee, or: "?"))" : ""
             lines.append("  \(site.rank). \(shown: site.id) \(shown: site.nom)\(place): +\(site.coveredPopulation) inhabitants in \(site.coveredCommunes) communes (total \(site.cumulativeCoveredPopulation))")
         }
         lines.append("Uncovered after: \(plan.uncoveredPopulationAfter) inhabitants.")
         if !plan.uncoverable.isEmpty {
-            lines.append("No candidate reaches \(plan.uncoverable.count) commune(s) (\(plan.uncoverable.reduce(0) { $0 + $1.population }) inhabitants), e.g. \(plan.uncoverable.prefix(5).map { "\(shown: $0.code) \(shown: $0.nom)" }.joined(separator: ", ")).")
+            lines.append("No candidate reaches \(plan.uncoverable.count) commune\(plan.uncoverable.count == 1 ? "" : "s") (\(plan.uncoverable.reduce(0) { $0 + $1.population }) inhabitants), e.g. \(plan.uncoverable.prefix(5).map { "\(shown: $0.code) \(shown: $0.nom)" }.joined(separator: ", ")).")
         }
         return lines.joined(separator: "\n")
     }

@@ -83,7 +83,16 @@ extension MaillageCommand {
             query.labels = labels
             query.openAt = openAt.flatMap(LocalDateTime.init(parsing:))
             query.limit = limit
-            let answer = try global.openStore(.read).relayDirectory().answer(query)
+            let store = try global.openStore(.read)
+            var answer: RelayAnswer
+            do {
+                answer = try store.relayDirectory().answer(query)
+            } catch QueryError.unknownCommune(let code, let communes) where !communes.isEmpty {
+                throw PostalCodeGiven(message: (QueryError.unknownCommune(code, postalCodeOf: communes).errorDescription ?? "")
+                                      + " For example --commune \(communes[0].code).")
+            }
+            answer.filters.near = answer.commune.map { "\($0.code) \($0.nom)" }
+                ?? "\(Self.coordinate(lat ?? 0)), \(Self.coordinate(lon ?? 0))"
             switch format {
             case .json:
                 TerritoryText.noteOnStandardError(answer.commune)
@@ -91,6 +100,17 @@ extension MaillageCommand {
             case .jsonReport: print(try JSONOutput.encode(answer))
             case .text: print(TerritoryText.header(answer.commune) + RelayText.describe(answer))
             }
+        }
+
+        /// A postal code given where an INSEE code was expected, worded for `--commune`.
+        struct PostalCodeGiven: Error, LocalizedError {
+            let message: String
+            var errorDescription: String? { message }
+        }
+
+        /// 44.73 → "44.73", 4.60 → "4.6": a coordinate as the user would type it.
+        static func coordinate(_ value: Double) -> String {
+            String(format: "%g", value)
         }
     }
 }

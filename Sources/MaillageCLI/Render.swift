@@ -63,7 +63,7 @@ extension MaillageCommand {
         @Option(name: .customLong("color-by"), help: "What colours a coverage diagram's communes: coverage or access.")
         var colorBy: DiagramRequest.Colouring = .coverage
 
-        @Option(help: "dot, neato, fdp, sfdp, circo or twopi (default: dot up to about 1,000 nodes, sfdp beyond; coverage: neato -n).")
+        @Option(help: "dot, neato, fdp, sfdp, circo or twopi; or pinned (neato -n: every node at the position the diagram gives it, the coverage map's default). Default: dot up to about 1,000 nodes, sfdp beyond.")
         var engine: GraphvizEngine?
 
         @Option(help: "svg, png, pdf, json, or dot (the DOT source); default: the output file's extension.")
@@ -76,6 +76,7 @@ extension MaillageCommand {
             let scopes = [commune, epci, departement].compactMap { $0 }
             if scopes.count > 1 { throw ValidationError("Give one territory: --commune, --epci or --departement, not several.") }
             if hops < 0 { throw ValidationError("--hops must be zero or more; got \(hops).") }
+            try OutputPath.check(output, example: "\(kind.rawValue).\(format?.rawValue ?? "svg")")
             if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
             _ = try outputFormat()
         }
@@ -99,6 +100,14 @@ extension MaillageCommand {
             }
         }
 
+        /// The core's unknown `kind:code` scope, worded with the option that gave it.
+        private func unknownTerritory(_ scope: String) -> RenderFailure {
+            if let commune { return .unknownTerritory(option: "--commune", kind: "commune", code: commune) }
+            if let epci { return .unknownTerritory(option: "--epci", kind: "EPCI", code: epci) }
+            if let departement { return .unknownTerritory(option: "--departement", kind: "département", code: departement) }
+            return .unknownTerritory(option: nil, kind: "territory", code: scope)
+        }
+
         func run() async throws {
             var request = DiagramRequest(kind: kind)
             request.scope = commune.map { "commune:\($0)" } ?? epci.map { "epci:\($0)" } ?? departement.map { "departement:\($0)" }
@@ -107,7 +116,12 @@ extension MaillageCommand {
             request.service = service
             request.radiusKm = radiusKm
             request.colouring = colorBy
-            let dot = try global.openStore(.read).diagram(request).text
+            let dot: String
+            do {
+                dot = try global.openStore(.read).diagram(request).text
+            } catch QueryError.unknownTerritory(let scope) {
+                throw unknownTerritory(scope)
+            }
             let format = try outputFormat()
             let bytes: [UInt8]
             if let graphviz = GraphvizFormat(rawValue: format.rawValue), format != .dot {

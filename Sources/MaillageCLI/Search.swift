@@ -6,8 +6,8 @@ extension MaillageCommand {
         static let configuration = CommandConfiguration(
             abstract: "Search names, communes and descriptions, ignoring case and accents, forgiving a few typing mistakes.",
             discussion: """
-                Every word must appear, as a word or the start of one: `maillage search ecrivain public lyon` finds \
-                « Écrivain public — Lyon 3e ». Words naming a département (`maillage search mediatheque ardeche`) \
+                Every word must appear, as a word or the start of one: on the demo, `maillage search ecrivain public annonay` \
+                finds « Plume solidaire, écrivains publics — Annonay ». Words naming a département (`maillage search mediatheque ardeche`) \
                 keep the places there. When that finds fewer than five, names and communes a few typing mistakes \
                 away from every word follow (`mediateque` finds « Médiathèque »), marked as approximate.
                 """)
@@ -58,7 +58,9 @@ enum SearchText {
         case (.place, nil):
             lines.append("    place, commune as written: \(shown: hit.commune.isEmpty ? "none" : hit.commune)")
         case (.intermediary, _):
-            lines.append("    intermediary" + (hit.commune.isEmpty ? "" : ", works in \(shown: hit.commune)"))
+            // The index lists an intermediary's communes as SQLite's GROUP_CONCAT writes them: "Annonay,Sarras".
+            let communes = hit.commune.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+            lines.append("    intermediary" + (communes.isEmpty ? "" : ", works in \(shown: communes)"))
         }
         if !hit.snippet.isEmpty { lines.append("    \(shown: hit.snippet)") }
         return lines.joined(separator: "\n")

@@ -41,7 +41,13 @@ enum ProfileText {
         if !profile.zone.isEmpty { lines.append("  zone: \(shown: profile.zone.joined(separator: ", "))") }
         if !profile.worksWith.isEmpty {
             lines.append(profile.kind == .place ? "  intermediaries here:" : "  works at:")
-            lines += profile.worksWith.map { "    \(shown: $0.nom ?? $0.id) [\(shown: $0.id)]" }
+            for link in profile.worksWith {
+                var line = "    \(shown: link.nom ?? link.id) [\(shown: link.id)]"
+                if let type = link.type { line += ", \(shown: type)" }
+                if let headcount = link.headcount { line += headcount == 1 ? ", 1 person" : ", \(headcount) people" }
+                lines.append(line)
+                if !link.services.isEmpty { lines.append("      relays: \(shown: link.services.joined(separator: ", "))") }
+            }
         }
         for (title, referrals) in [("refers people to", profile.refersTo), ("is referred people by", profile.referredFrom)] where !referrals.isEmpty {
             lines.append("  \(title):")

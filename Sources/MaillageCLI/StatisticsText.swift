@@ -4,14 +4,15 @@ import Maillage
 enum StatisticsText {
     static func describe(_ stats: Statistics) -> String {
         var lines = [
-            "Territories: \(stats.communes) communes (\(stats.population) inhabitants), \(stats.epci) EPCI, \(stats.departements) départements, \(stats.regions) régions.",
+            "Territories: \(stats.communes) communes (\(stats.population) inhabitants), \(stats.epci) EPCI, \(stats.departements) département\(stats.departements == 1 ? "" : "s"), \(stats.regions) région\(stats.regions == 1 ? "" : "s").",
             "Places: \(stats.places) (\(stats.activePlaces) active). Referrals: \(stats.referrals).",
             "Intermediaries: \(stats.intermediaries.count), \(stats.intermediaries.headcount) people where known.",
         ]
         for type in stats.intermediaries.byType where type.count > 0 {
             lines.append("  \(shown: type.label.padding(toLength: 28, withPad: " ", startingAt: 0)) \(pad(type.count)) intermediaries, \(pad(type.headcount)) people")
         }
-        lines.append("Services (places relaying it, intermediaries relaying it):")
+        lines.append("Services (places where the place or a team there relays it, intermediaries relaying it; "
+                     + "a finer service, indented, is counted apart from the service above it):")
         for service in stats.services where service.places > 0 || service.intermediaries > 0 || service.level == "national" {
             let indent = service.level == "national" ? "  " : "    "
             lines.append("\(indent)\(shown: service.label): \(service.places) places, \(service.intermediaries) intermediaries")

@@ -55,7 +55,12 @@ extension MaillageCommand {
             let report = try store.whatIf(query)
             switch format {
             case .json: print(try JSONOutput.encode(report))
-            case .text: print(TerritoryText.header(report.within) + WhatIfText.describe(report, limit: limit) + WithoutLocationText.footer(report.communesWithoutLocation))
+            case .text:
+                let profiles = try report.closed.map { try store.profile(of: $0) }
+                let names = Dictionary(profiles.compactMap { profile in profile.nom.map { (profile.id, $0) } }) { first, _ in first }
+                print(TerritoryText.header(report.within)
+                      + WhatIfText.describe(report, limit: limit, names: names, inactive: profiles.filter { !$0.active }.map(\.id))
+                      + WithoutLocationText.footer(report.communesWithoutLocation))
             }
         }
     }
@@ -63,9 +68,17 @@ extension MaillageCommand {
 
 /// The text form of a what-if report.
 enum WhatIfText {
-    static func describe(_ report: WhatIfReport, limit: Int) -> String {
-        var lines = ["If \(shown: report.closed.joined(separator: ", ")) closed (coverage within \(report.radiusKm.formatted()) km, \(report.method.rawValue) within \(report.catchmentKm.formatted()) km):"]
-        if report.services.isEmpty { lines.append("  they relay no service.") }
+    /// `names`: the closed places' and intermediaries' names by id, printed beside their ids;
+    /// `inactive`: the closed ids that are inactive already (retired from their list), which
+    /// closing cannot change.
+    static func describe(_ report: WhatIfReport, limit: Int, names: [String: String] = [:],
+                         inactive: [String] = []) -> String {
+        let closed = report.closed.map { id in names[id].map { "\(shown: $0) [\(shown: id)]" } ?? "\(shown: id)" }.joined(separator: ", ")
+        var lines = ["If \(closed) closed (coverage within \(report.radiusKm.formatted()) km, \(report.method.rawValue) within \(report.catchmentKm.formatted()) km):"]
+        for id in inactive {
+            lines.append("  \(shown: id) is already inactive (marked so by its list, or retired from it; left out of every answer): closing it changes nothing.")
+        }
+        if report.services.isEmpty, inactive.count < report.closed.count { lines.append("  they relay no service.") }
         for impact in report.services {
             lines.append("\(shown: impact.service): covered \(impact.coveredPopulationBefore) → \(impact.coveredPopulationAfter) of \(impact.population) inhabitants; mean score \(AccessText.perTenThousand(impact.meanScoreBefore)) → \(AccessText.perTenThousand(impact.meanScoreAfter)) per 10,000; \(impact.populationLosingAccess) inhabitants left with no site within reach.")
             for commune in impact.newlyUncovered.prefix(limit) {

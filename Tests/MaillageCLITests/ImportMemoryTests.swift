@@ -3,7 +3,7 @@ import Maillage
 import Testing
 
 /// A large lieux file is streamed into the database: the import's memory grows far slower than
-/// the file (the 300,000-place case of Scripts/scale stays under a third of its 358 MB; here
+/// the file (the 300,000-place case of Scripts/scale stays under half of its 358 MB; here
 /// 3 and 9 MB files, so that the test suite stays quick).
 @Suite struct ImportMemoryTests {
     /// A v1 file of `count` places in Privas, each row about 1.2 KB as in the national files, one

@@ -78,7 +78,7 @@ import Testing
         let b = try store.profile(of: "b")
         #expect(b.kind == .place && b.codeInsee == "07007" && b.commune == "Alboussière" && b.source == "test")
         #expect(b.services == [NodeProfile.Relayed(label: "Loisirs et créations numériques", remote: false)])
-        #expect(b.worksWith == [NodeProfile.Link(id: "i1", nom: "Conseillers")])
+        #expect(b.worksWith == [NodeProfile.Link(id: "i1", nom: "Conseillers", type: "conseiller-numerique", headcount: 2, services: ["CAF"])])
         #expect(b.refersTo.map(\.id) == ["c", "d"] && b.refersTo.map(\.service) == ["Aide aux démarches administratives", "Loisirs et créations numériques"])
         #expect(b.referredFrom.map(\.id) == ["a"])
         let i1 = try store.profile(of: "i1")

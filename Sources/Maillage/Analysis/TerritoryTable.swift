@@ -70,6 +70,23 @@ public struct TerritoryTable: Sendable {
         communes.indices.filter { communes[$0].code(at: territory.level) == territory.code }
     }
 
+    /// How an answer names the territory `scope` resolves to, kind first, as a reader checks it:
+    /// `commune 07186 Privas`, `EPCI 200072015 CA Annonay Rhône Agglo`, `département 07
+    /// Ardèche`, `région 84 Auvergne-Rhône-Alpes` (a bare code that is no département loaded is
+    /// the région, and this says so), `France`.
+    public func label(of scope: String) throws(QueryError) -> String {
+        let (level, code) = try resolve(scope)
+        let kind: String
+        switch level {
+        case .france: return "France"
+        case .commune: kind = "commune"
+        case .epci: kind = "EPCI"
+        case .departement: kind = "département"
+        case .region: kind = "région"
+        }
+        return "\(kind) \(code) \(name(of: code, at: level))"
+    }
+
     /// The level and code a scope names.
     func resolve(_ scope: String) throws(QueryError) -> (TerritoryLevel, String) {
         let territory = try territory(scope)

@@ -41,7 +41,7 @@ public enum DiagramError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .missing(let kind, let what): "A \(kind.rawValue) diagram needs \(what)."
+        case .missing(let kind, let what): "\(kind == .ego ? "An" : "A") \(kind.rawValue) diagram needs \(what)."
         }
     }
 }

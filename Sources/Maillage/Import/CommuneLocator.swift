@@ -37,24 +37,42 @@ package struct CommuneLocator: Sendable {
     /// a row's commune never depends on what the database held before (a directory rebuilt from
     /// its export plus the original lists places them the same way).
     package func learningPostalCodes(from file: TabularFile, codeInsee: Int?, postalCode: Int?) -> CommuneLocator {
-        guard let codeInsee, let postalCode else { return self }
-        return learningPostalCodes(file.records.compactMap { postalCodePair(in: $0, codeInsee: codeInsee, postalCode: postalCode) })
+        var learning = PostalCodeLearning(locator: self, codeInsee: codeInsee, postalCode: postalCode)
+        for record in file.records { learning.learn(record) }
+        return learning.learnt
     }
 
-    /// The locator knowing these (postal code, INSEE code) pairs (see above).
-    package func learningPostalCodes(_ pairs: some Sequence<(postalCode: String, commune: String)>) -> CommuneLocator {
-        CommuneLocator(index: index, postalCodes: PostalCodes(pairs: pairs))
-    }
+    /// The postal codes a file's rows give, learnt one row at a time (a file read in pieces is
+    /// read twice: once to learn them, then to place its rows).
+    package struct PostalCodeLearning {
+        let locator: CommuneLocator
+        let codeInsee: Int?
+        let postalCode: Int?
+        private var pairs: [(postalCode: String, commune: String)] = []
 
-    /// A row's postal code and the commune of its INSEE code, when both are usable.
-    package func postalCodePair(in record: CSVRecord, codeInsee: Int, postalCode: Int) -> (postalCode: String, commune: String)? {
-        guard codeInsee < record.fields.count, postalCode < record.fields.count else { return nil }
-        var code = record.fields[codeInsee].trimmed
-        if code.hasSuffix(".0") { code.removeLast(2) }
-        var postal = record.fields[postalCode].trimmed
-        if postal.count == 4, postal.isASCIIDigits { postal = "0" + postal }
-        guard postal.count == 5, let commune = index.commune(code: code)?.code ?? repair(code)?.code else { return nil }
-        return (postal, commune)
+        /// Learns from the rows whose INSEE code is at `codeInsee` and postal code at `postalCode`.
+        package init(locator: CommuneLocator, codeInsee: Int?, postalCode: Int?) {
+            self.locator = locator
+            self.codeInsee = codeInsee
+            self.postalCode = postalCode
+        }
+
+        /// Learns the pair one row gives, if any.
+        package mutating func learn(_ record: CSVRecord) {
+            guard let codeInsee, let postalCode, codeInsee < record.fields.count, postalCode < record.fields.count else { return }
+            var code = record.fields[codeInsee].trimmed
+            if code.hasSuffix(".0") { code.removeLast(2) }
+            var postal = record.fields[postalCode].trimmed
+            if postal.count == 4, postal.isASCIIDigits { postal = "0" + postal }
+            guard postal.count == 5, let commune = locator.index.commune(code: code)?.code ?? locator.repair(code)?.code else { return }
+            pairs.append((postal, commune))
+        }
+
+        /// The locator, knowing the postal codes learnt (unchanged when the file has no INSEE code or no postal code).
+        package var learnt: CommuneLocator {
+            guard codeInsee != nil, postalCode != nil else { return locator }
+            return CommuneLocator(index: locator.index, postalCodes: PostalCodes(pairs: pairs))
+        }
     }
 
     /// Locates a row from whatever it gives.

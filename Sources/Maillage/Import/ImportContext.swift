@@ -40,10 +40,10 @@ package struct ImportContext: Sendable {
         return context
     }
 
-    /// The same context, its locator knowing these (postal code, INSEE code) pairs.
-    package func learningPostalCodes(_ pairs: some Sequence<(postalCode: String, commune: String)>) -> ImportContext {
+    /// This context, placing rows with the postal codes learnt from a file read one row at a time.
+    package func learnt(_ learning: CommuneLocator.PostalCodeLearning) -> ImportContext {
         var context = self
-        context.locator = locator.learningPostalCodes(pairs)
+        context.locator = learning.learnt
         return context
     }
 

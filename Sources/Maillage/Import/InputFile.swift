@@ -5,6 +5,29 @@ import Foundation
 package enum InputFile {
     /// The bytes of the file at `path`.
     package static func contents(of path: String) throws(MaillageError) -> Data {
+        try checkReadable(path)
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .unreadableFile(path: path, reason: "the system could not read it (\((error as NSError).localizedDescription)); check that it is a regular file")
+        }
+    }
+
+    /// The first `count` bytes of the file at `path` (all of them when it is shorter) and its size,
+    /// for a file read in pieces.
+    package static func start(of path: String, count: Int = 64 * 1024) throws(MaillageError) -> (bytes: Data, fileSize: Int) {
+        try checkReadable(path)
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            let bytes = try handle.read(upToCount: count) ?? Data()
+            let fileSize = Int(try handle.seekToEnd())
+            return (bytes, fileSize)
+        } catch {
+            throw .unreadableFile(path: path, reason: "the system could not read it (\((error as NSError).localizedDescription)); check that it is a regular file")
+        }
+    }
+
+    /// Throws unless `path` is a file the user may read: it exists, is not a folder, and is readable.
+    private static func checkReadable(_ path: String) throws(MaillageError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw .unreadableFile(path: path, reason: "there is no such file (looked for \(absolute(path))); check the path and its spelling")
@@ -15,13 +38,13 @@ package enum InputFile {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .unreadableFile(path: path, reason: "you do not have permission to read it; check its permissions (ls -l)")
         }
-        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadableFile(path: path, reason: "the system could not read it (\((error as NSError).localizedDescription)); check that it is a regular file")
-        }
     }
 
     /// Throws unless `data` can be text: not empty, not binary, not UTF-16.
-    package static func checkText(_ data: Data, name: String) throws(MaillageError) {
+    ///
+    /// `data` may be the start of the file only (``start(of:count:)``) when `fileSize` is its whole
+    /// size: a file blank through its start is then left to its reader, which finds no header.
+    package static func checkText(_ data: Data, name: String, fileSize: Int? = nil) throws(MaillageError) {
         if let format = binaryFormat(data.prefix(16)) {
             throw .unreadableFile(path: name, reason: "it is \(format), not a text file; expected a UTF-8 text file (CSV, or JSON for lieux v0.1)\(format.contains("spreadsheet") ? ": save the sheet as CSV UTF-8" : "")")
         }
@@ -31,7 +54,7 @@ package enum InputFile {
         if let zero = data.prefix(64 * 1024).firstIndex(of: 0) {
             throw .unreadableFile(path: name, reason: "it looks binary (a zero byte at offset \(zero - data.startIndex + 1)); expected a UTF-8 text file (CSV, or JSON for lieux v0.1)")
         }
-        if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) || data.elementsEqual([0xEF, 0xBB, 0xBF]) {
+        if fileSize ?? data.count == data.count, data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) || data.elementsEqual([0xEF, 0xBB, 0xBF]) {
             throw .unreadableFile(path: name, reason: emptyReason(byteCount: data.count))
         }
     }

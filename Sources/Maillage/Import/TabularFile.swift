@@ -9,10 +9,11 @@ package struct TabularFile: Sendable {
     /// Whether record numbers count JSON records rather than text lines.
     package let recordsAreNumbered: Bool
 
-    /// A file already split into fields (JSON records laid out as rows, or tests).
-    package init(name: String, header: [String], records: [CSVRecord], recordsAreNumbered: Bool) {
+    /// A file already split into fields (JSON records laid out as rows, a CSV file read in pieces
+    /// by ``CSVFileRecords``, or tests).
+    package init(name: String, header: [String], records: [CSVRecord], recordsAreNumbered: Bool, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.name = name
-        self.delimiter = UInt8(ascii: ",")
+        self.delimiter = delimiter
         self.header = header
         self.records = records
         self.recordsAreNumbered = recordsAreNumbered
@@ -67,12 +68,16 @@ package struct TabularFile: Sendable {
     }
 
     /// The message for a file the CSV reader cannot read, naming the column of an unclosed quote.
-    /// `data` is what was read; when it is a piece of the file, `linesBefore` and `bytesBefore`
-    /// count what came before it.
-    static func failure(_ error: CSVError, name: String, header: [String], data: Data, linesBefore: Int = 0, bytesBefore: Int = 0) -> MaillageError {
+    ///
+    /// When `data` is a piece of the file that starts on a line of its own (``CSVFileRecords``),
+    /// `linesBefore` and `bytesBefore` are the lines and bytes of the file before it, so that the
+    /// message names the line and offset in the whole file.
+    static func failure(_ error: CSVError, name: String, header: [String], data: Data,
+                        linesBefore: Int = 0, bytesBefore: Int = 0) -> MaillageError {
         switch error {
         case .notUTF8(let line, let column, let offset):
-            return .unreadableFile(path: name, reason: InputFile.notUTF8Reason(name: name, line: line + linesBefore, column: column, offset: offset + bytesBefore,
+            return .unreadableFile(path: name, reason: InputFile.notUTF8Reason(name: name, line: line + linesBefore, column: column,
+                                                                                offset: offset + bytesBefore,
                                                                                 byte: offset <= data.count ? data[data.startIndex + offset - 1] : nil))
         case .unterminatedQuote(let line, let field, let character):
             let columnName = field <= header.count ? ", column '\(header[field - 1])'" : ""

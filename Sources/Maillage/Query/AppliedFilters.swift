@@ -8,6 +8,12 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
     public var service: String
     /// The distance that counts as reachable, in km; nil where the question has none.
     public var radiusKm: Double?
+    /// Where the distance is measured from, as the front end words it (`07186 Privas`, `44.73,
+    /// 4.6`); nil where the question has no origin.
+    public var near: String?
+    /// The territory the answer keeps (`département 07 Ardèche`, from ``TerritoryTable/label(of:)``);
+    /// nil for the whole directory.
+    public var within: String?
     public var publics: [String] = []
     public var priseEnCharge: [String] = []
     public var free = false
@@ -24,11 +30,14 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
         self.radiusKm = radiusKm
     }
 
-    /// "Aide aux démarches administratives within 30 km; public: Seniors; prise en charge:
-    /// Surdité; free; modalité: À distance; label: France Services; open at 2025-03-15T10:00
-    /// (3 relays whose opening hours are unknown left out)". Only the filters applied are named.
+    /// "Aide aux démarches administratives within 30 km of 07186 Privas; in département 07 Ardèche;
+    /// public: Seniors; prise en charge: Surdité; free; modalité: À distance; label: France
+    /// Services; open at 2025-03-15T10:00 (3 relays whose opening hours are unknown left out)".
+    /// Only the origin, territory and filters given are named.
     public var summary: String {
-        var parts = [service + (radiusKm.map { " within \(Self.kilometres($0)) km" } ?? "")]
+        let radius = radiusKm.map { " within \(Self.kilometres($0)) km" + (near.map { " of \($0)" } ?? "") } ?? ""
+        var parts = [service + radius]
+        if let within { parts.append("in " + within) }
         if !publics.isEmpty { parts.append("public: " + publics.joined(separator: ", ")) }
         if !priseEnCharge.isEmpty { parts.append("prise en charge: " + priseEnCharge.joined(separator: ", ")) }
         if free { parts.append("free") }
@@ -45,13 +54,14 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
     }
 
     /// 30 → "30", 12.5 → "12.5".
-    static func kilometres(_ value: Double) -> String {
+    public static func kilometres(_ value: Double) -> String {
         String(format: "%g", value)
     }
 
     enum CodingKeys: String, CodingKey {
         case service
         case radiusKm = "radius_km"
+        case near, within
         case publics
         case priseEnCharge = "prise_en_charge"
         case free, modalites, labels
@@ -64,6 +74,8 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         service = try container.decode(String.self, forKey: .service)
         radiusKm = try container.decodeIfPresent(Double.self, forKey: .radiusKm)
+        near = try container.decodeIfPresent(String.self, forKey: .near)
+        within = try container.decodeIfPresent(String.self, forKey: .within)
         publics = try container.decodeIfPresent([String].self, forKey: .publics) ?? []
         priseEnCharge = try container.decodeIfPresent([String].self, forKey: .priseEnCharge) ?? []
         free = try container.decodeIfPresent(Bool.self, forKey: .free) ?? false
@@ -78,6 +90,8 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(service, forKey: .service)
         try container.encode(radiusKm, forKey: .radiusKm)
+        try container.encode(near, forKey: .near)
+        try container.encode(within, forKey: .within)
         try container.encode(publics, forKey: .publics)
         try container.encode(priseEnCharge, forKey: .priseEnCharge)
         try container.encode(free, forKey: .free)

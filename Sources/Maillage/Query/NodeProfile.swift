@@ -32,9 +32,14 @@ public struct NodeProfile: Sendable, Equatable, Codable {
         public var remote: Bool
     }
 
+    /// A place's intermediary (with its actor type, headcount and the services it relays) or an
+    /// intermediary's place (those three empty).
     public struct Link: Sendable, Equatable, Codable {
         public var id: String
         public var nom: String?
+        public var type: String? = nil
+        public var headcount: Int? = nil
+        public var services: [String] = []
     }
 
     public struct Referral: Sendable, Equatable, Codable {

@@ -6,8 +6,18 @@ extension Store {
     /// and the thrown ``MaillageError/importFailed(_:)`` lists every error; with
     /// ``ImportOptions/skipInvalid`` the valid rows are imported and the report lists the rest.
     /// Nothing already stored is lost either way.
+    ///
+    /// A lieux CSV file is streamed: read a megabyte at a time, each row written as it is read, so
+    /// that memory stays under the file's size (``importLieuxCSV(path:options:)``); its report is
+    /// the one the file would give held whole.
     public func importFile(_ kind: ImportKind, path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        if kind == .lieux, LieuxImporter.isJSON(path: path) == false { return try importLieuxCSV(path: path, options: options) }
+        if kind == .lieux {
+            let start = try InputFile.start(of: path)
+            if !LieuxImporter.isJSON(start.bytes) {
+                try InputFile.checkText(start.bytes, name: path, fileSize: start.fileSize)
+                return try importLieuxCSV(path: path, options: options)
+            }
+        }
         return try importData(kind, name: path, data: try InputFile.contents(of: path), options: options)
     }
 
@@ -30,7 +40,7 @@ extension Store {
         case .fragility:
             let rows = try FragilityImporter.parse(try TabularFile(name: name, data: data, required: FragilityImporter.required), knownCommunes: Set(context.communes.communes.map(\.code)),
                                                    report: &report)
-            try commit(&report, options) { db, report in
+            try commit(&report, options, affectsSearch: false) { db, report in
                 (report.inserted, report.updated) = try writeFragility(rows, in: db)
                 report.rowsImported = rows.count
                 report.unchanged = rows.count - report.inserted - report.updated
@@ -48,19 +58,9 @@ extension Store {
         return report
     }
 
-    /// For list sources, marks as gone the structures the file no longer holds (unless it is a partial extract).
-    private func retireAbsent(_ kind: ImportKind, writer: BatchWriter, options: ImportOptions, report: inout ImportReport) throws {
-        guard kind.isList, !options.partial else { return }
-        if report.rowsRejected > 0 {
-            report.warnings.append(ImportIssue(severity: .warning, file: report.file, message: "nothing was retired: \(report.rowsRejected) row(s) were rejected, and the structures missing from the file may be among them; fix them and import the file again to retire those it no longer holds"))
-        } else {
-            try writer.retireAbsent(report: &report)
-        }
-    }
-
-    /// What rows are checked against (taxonomy, communes, the nodes already stored) and the source
-    /// they belong to; warns when no commune is loaded.
-    private func importContext(_ kind: ImportKind, options: ImportOptions, report: inout ImportReport) throws -> ImportContext {
+    /// The taxonomy, communes and stored nodes the rows of a file of `kind` are checked against,
+    /// with the source they belong to; warns when no commune is loaded.
+    func importContext(_ kind: ImportKind, options: ImportOptions, report: inout ImportReport) throws -> ImportContext {
         let source = options.source ?? Self.defaultSource(of: kind, name: report.file)
         let context = try writer.read { db in
             ImportContext(taxonomy: try Self.taxonomy(db), communes: try communeIndex(db),
@@ -72,56 +72,14 @@ extension Store {
         return context
     }
 
-    /// Imports a lieux CSV file row by row inside the write transaction: the file is read a
-    /// megabyte at a time and each valid row written as soon as it is read, so that memory stays
-    /// far under the file's size (a 358 MB file of 300,000 places). The file is read twice: first
-    /// for the postal codes its rows pair with INSEE codes (which place the rows without one), then
-    /// for the rows. The outcome is that of ``importData(_:name:data:options:)``: with any error and
-    /// no ``ImportOptions/skipInvalid``, the transaction is rolled back and nothing is imported.
-    private func importLieuxCSV(path: String, options: ImportOptions) throws -> ImportReport {
-        var report = ImportReport(kind: ImportKind.lieux.rawValue, file: path)
-        let context = try importContext(.lieux, options: options, report: &report)
-        // The first rows are read ahead: a file without v1 or v0.1 columns is told apart by their services.
-        var records = try CSVFileRecords(path: path, lookahead: LieuxLayout.rowsToTellVersions, required: LieuxLayout.required)
-        var reading = try LieuxImporter.Reading(
-            TabularFile(name: path, header: records.header, records: records.lookahead, recordsAreNumbered: false),
-            context: context, report: &report)
-        if let pairOf = reading.postalCodePairs {
-            var pairs: Set<PostalCodePair> = []
-            var firstPass = try CSVFileRecords(path: path, delimiter: records.delimiter)
-            let learn = { (record: CSVRecord) in
-                if let pair = pairOf(record) { pairs.insert(PostalCodePair(postalCode: pair.postalCode, commune: pair.commune)) }
-            }
-            firstPass.lookahead.forEach(learn)
-            try firstPass.forEachRecord(learn)
-            reading.learnPostalCodes(pairs.map { ($0.postalCode, $0.commune) })
+    /// For list sources, marks as gone the structures the file no longer holds (unless it is a partial extract).
+    func retireAbsent(_ kind: ImportKind, writer: BatchWriter, options: ImportOptions, report: inout ImportReport) throws {
+        guard kind.isList, !options.partial else { return }
+        if report.rowsRejected > 0 {
+            report.warnings.append(ImportIssue(severity: .warning, file: report.file, message: "nothing was retired: \(report.rowsRejected) row(s) were rejected, and the structures missing from the file may be among them; fix them and import the file again to retire those it no longer holds"))
+        } else {
+            try writer.retireAbsent(report: &report)
         }
-        let schemaFigure = "rows in schema \(reading.layout.version.rawValue)"
-        report.add(schemaFigure, 0)
-        var placements: [Placement] = []
-        try commit(&report, options) { db, report in
-            var writer = try BatchWriter(db: db)
-            func take(_ record: CSVRecord, _ report: inout ImportReport) throws {
-                guard let place = reading.read(record, report: &report) else { return }
-                placements.append(place.placement)
-                // Once a row is refused nothing will be kept: the rest is only checked, for the full list of errors.
-                if report.errors.isEmpty || options.skipInvalid { try writer.write(place, source: context.source, report: &report) }
-            }
-            for record in records.lookahead { try take(record, &report) }
-            try records.forEachRecord { try take($0, &report) }
-            try writer.count(into: &report)
-            report.add(schemaFigure, report.rowsRead)
-            report.add("places", placements.count)
-            countPlacements(placements, into: &report)
-            try retireAbsent(.lieux, writer: writer, options: options, report: &report)
-        }
-        return report
-    }
-
-    /// A postal code and the commune a row pairs it with.
-    private struct PostalCodePair: Hashable {
-        var postalCode: String
-        var commune: String
     }
 
     private func parseBatch(_ kind: ImportKind, name: String, data: Data, context: ImportContext, options: ImportOptions,
@@ -154,15 +112,25 @@ extension Store {
 
     /// Runs `body` in one write transaction, unless errors forbid it; rolls back if writing
     /// finds new errors and invalid rows may not be skipped.
-    private func commit(_ report: inout ImportReport, _ options: ImportOptions, body: (Database, inout ImportReport) throws -> Void) throws {
+    ///
+    /// When the import changed something, the data version moves on and, unless the file cannot
+    /// change what search finds (`affectsSearch` false: the fragility index), the full-text index
+    /// is rebuilt in the same transaction. A file that changed nothing leaves both as they were.
+    func commit(_ report: inout ImportReport, _ options: ImportOptions, affectsSearch: Bool = true,
+                body: (Database, inout ImportReport) throws -> Void) throws {
         if !report.errors.isEmpty, !options.skipInvalid { throw MaillageError.importFailed(report) }
         let errorsBefore = report.errors.count
         do {
             try writer.write { db in
                 try body(db, &report)
                 if report.errors.count > errorsBefore, !options.skipInvalid { throw MaillageError.importFailed(report) }
+                guard report.inserted + report.updated + report.retired > 0 else { return }
+                if !affectsSearch {
+                    // The index stays as current as it was.
+                    try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'search_version' AND value = (SELECT value FROM meta WHERE key = 'data_version')")
+                }
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
-                try Self.rebuildSearchIndex(db)
+                if affectsSearch { try Self.rebuildSearchIndex(db) }
             }
         } catch let error as DatabaseError {
             if let failure = databaseFailure(error) { throw failure }
@@ -190,7 +158,8 @@ extension Store {
         return formatter.string(from: Date())
     }
 
-    private func countPlacements(_ placements: [Placement], into report: inout ImportReport) {
+    /// Counts the places by how they were placed, as figures (only the kinds that occur).
+    func countPlacements(_ placements: [Placement], into report: inout ImportReport) {
         let names: [(Placement, String)] = [
             (.corrected, "placed by a repaired INSEE code"), (.postal, "placed from postal code and commune name"),
             (.postalCode, "placed from postal code alone (the one commune it is known to serve)"),

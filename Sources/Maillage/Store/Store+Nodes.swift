@@ -114,12 +114,7 @@ struct BatchWriter {
     }
 
     private mutating func writeNodes(_ batch: ImportBatch, report: inout ImportReport) throws {
-        for place in batch.places {
-            if let node = try claimNode(place.publicId, kind: "place", source: place.sourceLabel ?? batch.source, line: place.line,
-                                        active: place.active, details: place.details, report: &report) {
-                try writePlace(place, id: node.id, isNew: node.isNew)
-            }
-        }
+        for place in batch.places { try write(place, source: batch.source, report: &report) }
         for intermediary in batch.intermediaries {
             let placeIds = intermediary.placeIds.compactMap { nodes[$0].flatMap { $0.kind == "place" ? $0.id : nil } }
             if placeIds.count != intermediary.placeIds.count {

@@ -24,13 +24,19 @@ extension Store {
                 """, arguments: [id])
             let zone = try Row.fetchAll(db, sql: "SELECT level, code FROM zone WHERE node_id = ? ORDER BY level, code", arguments: [id])
                 .map { row -> String in row[0] == "france" ? "france" : "\(row[0] as String):\(row[1] as String)" }
-            let worksWith = try Row.fetchAll(db, sql: kind == .place ? """
-                SELECT n.public_id, i.nom FROM works_at w JOIN node n ON n.id = w.intermediary_id
-                JOIN intermediary i ON i.node_id = n.id WHERE w.place_id = ? ORDER BY n.public_id
-                """ : """
-                SELECT n.public_id, p.nom FROM works_at w JOIN node n ON n.id = w.place_id
-                JOIN place p ON p.node_id = n.id WHERE w.intermediary_id = ? ORDER BY n.public_id
-                """, arguments: [id]).map { NodeProfile.Link(id: $0[0], nom: $0[1]) }
+            let worksWith = try kind == .place
+                ? Row.fetchAll(db, sql: """
+                    SELECT n.public_id, i.nom, i.actor_type, i.headcount, n.id FROM works_at w JOIN node n ON n.id = w.intermediary_id
+                    JOIN intermediary i ON i.node_id = n.id WHERE w.place_id = ? ORDER BY n.public_id
+                    """, arguments: [id]).map { row in
+                        NodeProfile.Link(id: row[0], nom: row[1], type: row[2], headcount: row[3], services: try String.fetchAll(db, sql: """
+                            SELECT s.label FROM relay r JOIN service s ON s.id = r.service_id WHERE r.node_id = ? ORDER BY s.position
+                            """, arguments: [row[4] as Int64]))
+                    }
+                : Row.fetchAll(db, sql: """
+                    SELECT n.public_id, p.nom FROM works_at w JOIN node n ON n.id = w.place_id
+                    JOIN place p ON p.node_id = n.id WHERE w.intermediary_id = ? ORDER BY n.public_id
+                    """, arguments: [id]).map { NodeProfile.Link(id: $0[0], nom: $0[1]) }
             func referrals(_ column: String, _ other: String) throws -> [NodeProfile.Referral] {
                 try Row.fetchAll(db, sql: """
                     SELECT n.public_id, COALESCE(p.nom, i.nom), s.label, r.weight FROM referral r

@@ -32,12 +32,7 @@ extension Store {
             try writer.writeWithoutTransaction { db in
                 let built = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'search_index')")
                 guard built != true else { return }
-                // The same columns as the stored index (migration "v1: search").
-                try db.execute(sql: """
-                    CREATE VIRTUAL TABLE temp.search_index USING fts5(
-                        public_id UNINDEXED, kind UNINDEXED, nom, commune, description,
-                        tokenize = 'unicode61 remove_diacritics 2');
-                    """)
+                try db.execute(sql: "CREATE VIRTUAL TABLE temp.search_index USING \(Self.searchIndexColumns)")
                 try db.inTransaction {
                     try db.execute(sql: Self.searchIndexRows)
                     return .commit
@@ -50,11 +45,20 @@ extension Store {
 
     /// Rebuilds the stored full-text index and marks it current. Each import calls it in its own
     /// transaction, so that a search, which only reads, finds it up to date.
+    ///
+    /// The table is dropped and created again rather than emptied: deleting every row of an FTS5
+    /// table updates its inverted index row by row (6 s of a 17 s rebuild at 300,000 places).
     static func rebuildSearchIndex(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM search_index")
+        try db.execute(sql: "DROP TABLE main.search_index")
+        try db.execute(sql: "CREATE VIRTUAL TABLE main.search_index USING \(searchIndexColumns)")
         try db.execute(sql: searchIndexRows)
         try db.execute(sql: "UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'data_version') WHERE key = 'search_version'")
     }
+
+    /// The index's columns and tokenizer, as migration "v1: search" created them.
+    private static let searchIndexColumns = """
+        fts5(public_id UNINDEXED, kind UNINDEXED, nom, commune, description, tokenize = 'unicode61 remove_diacritics 2')
+        """
 
     /// Fills `search_index` (the first one SQLite finds: `temp`'s, if any) with every place and intermediary.
     private static let searchIndexRows = """

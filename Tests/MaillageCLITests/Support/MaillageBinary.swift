@@ -79,13 +79,29 @@ struct MaillageBinary {
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorBytes = Data()
-        DispatchQueue.global().async(group: group) { errorBytes = errors.fileHandleForReading.readDataToEndOfFile() }
-        let outputBytes = output.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async(group: group) { errorBytes = Self.readAll(errors.fileHandleForReading) }
+        let outputBytes = Self.readAll(output.fileHandleForReading)
         group.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus,
                    stdout: String(decoding: outputBytes, as: UTF8.self),
                    stderr: String(decoding: errorBytes, as: UTF8.self))
+    }
+
+    /// Everything `handle` gives until its end. Foundation's `readDataToEndOfFile()` traps (`try!`)
+    /// when a read is interrupted by a signal (EINTR), which parallel tests starting processes
+    /// provoke; this retries the read instead.
+    static func readAll(_ handle: FileHandle) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[..<count])
+            } else if count == 0 || errno != EINTR {
+                return data
+            }
+        }
     }
 
     /// `init` then the demo territory's four files, into `name` in the folder; fails on any error.

@@ -56,9 +56,14 @@ package enum FragilityImporter {
             guard reader.finish(into: &report), let division, let code, let total else { continue }
             seen["\(division):\(code)"] = record.line
             if division == "city", !knownCommunes.isEmpty, !knownCommunes.contains(code) {
-                report.add("commune codes absent from the current commune list (older COG; their communes fall back to their EPCI's index)", 1)
+                report.add("index rows whose code is no current commune (older COG or arrondissements; not used)", 1)
             }
             rows.append(Row(division: division, code: code, nom: reader.value(at: at[0]), total: total, parts: values))
+        }
+        // A commune file (not an EPCI one) also says which current communes it leaves without an index.
+        let indexed = Set(rows.lazy.filter { $0.division == "city" }.map(\.code))
+        if !indexed.isEmpty, !knownCommunes.isEmpty {
+            report.add("current communes the file gives no index (they take their EPCI's)", knownCommunes.subtracting(indexed).count)
         }
         return rows
     }

@@ -10,60 +10,47 @@ package enum LieuxImporter {
     }
 
     /// Whether `data` starts as JSON does (`[` or `{` after blanks and a byte-order mark).
-    static func isJSON(_ data: Data) -> Bool {
+    package static func isJSON(_ data: Data) -> Bool {
         let firstByte = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
         return firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{")
     }
 
-    /// Whether the regular file at `path` holds JSON, from its first bytes; nil when it is not a
-    /// regular file or cannot be read.
-    package static func isJSON(path: String) -> Bool? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let start = try? handle.read(upToCount: 4_096) else { return nil }
-        return isJSON(start)
-    }
-
     /// Validates every row into a place; rows with errors are left out, issues go to `report`.
     package static func parse(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) -> [PlaceDraft] {
-        var reading = try Reading(file, context: context, report: &report)
-        if let pairs = reading.postalCodePairs { reading.learnPostalCodes(file.records.compactMap(pairs)) }
-        report.add("rows in schema \(reading.layout.version.rawValue)", file.records.count)
-        var places: [PlaceDraft] = []
-        for record in file.records {
-            if let draft = reading.read(record, report: &report) { places.append(draft) }
-        }
-        return places
+        let layout = try LieuxLayout.detect(file, context: context, report: &report)
+        var learning = Reading.postalCodeLearning(layout, context: context)
+        for record in file.records { learning.learn(record) }
+        var reading = Reading(file, layout: layout, context: context.learnt(learning))
+        reading.countRows(file.records.count, into: &report)
+        return file.records.compactMap { reading.read($0, report: &report) }
     }
 
-    /// Reads the rows of one file, one at a time (a large file is streamed through it).
+    /// Reads the rows of one file, one at a time: the same reading whether the file is held whole
+    /// (``parse(_:context:report:)``) or streamed row by row into the database.
     package struct Reading {
         let file: TabularFile
         package let layout: LieuxLayout
-        private var context: ImportContext
+        let context: ImportContext
         /// The line of each id read so far, for duplicates.
         private var seen: [String: Int] = [:]
 
-        /// Reads the header (and the first rows of `file`, to tell v1 from v0.1 when the columns do not).
-        package init(_ file: TabularFile, context: ImportContext, report: inout ImportReport) throws(MaillageError) {
+        /// Reads the rows of `file` (its header: the rows are given one at a time) laid out as
+        /// `layout`, placed with `context`, which knows the postal codes of the file's own rows
+        /// (``postalCodeLearning(_:context:)``).
+        package init(_ file: TabularFile, layout: LieuxLayout, context: ImportContext) {
             self.file = file
+            self.layout = layout
             self.context = context
-            layout = try LieuxLayout.detect(file, context: context, report: &report)
         }
 
-        /// The (postal code, INSEE code) pair of a row, when the file has both columns: read from
-        /// every row before any is placed, so that a row's postal code can name its commune.
-        package var postalCodePairs: ((CSVRecord) -> (postalCode: String, commune: String)?)? {
-            guard let codeInsee = layout.positions[.codeInsee], let postalCode = layout.positions[.codePostal] else { return nil }
-            let locator = context.locator
-            return { locator.postalCodePair(in: $0, codeInsee: codeInsee, postalCode: postalCode) }
+        /// What learns, before any row is placed, the postal codes the file's own rows give.
+        package static func postalCodeLearning(_ layout: LieuxLayout, context: ImportContext) -> CommuneLocator.PostalCodeLearning {
+            CommuneLocator.PostalCodeLearning(locator: context.locator, codeInsee: layout.positions[.codeInsee], postalCode: layout.positions[.codePostal])
         }
 
-        /// Places the rows read next with the postal codes the file's rows pair with INSEE codes.
-        package mutating func learnPostalCodes(_ pairs: some Sequence<(postalCode: String, commune: String)>) {
-            context = context.learningPostalCodes(pairs)
+        /// Counts the file's rows in the report, under the schema version they are read in.
+        package func countRows(_ count: Int, into report: inout ImportReport) {
+            report.add("rows in schema \(layout.version.rawValue)", count)
         }
 
         /// The place of one row, or nil when the row has errors; issues go to `report`.
