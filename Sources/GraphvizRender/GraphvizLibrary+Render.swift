@@ -38,6 +38,7 @@ extension GraphvizLibrary {
             // gvFreeLayout is safe after a failed or partial layout: it frees what was attached.
             defer { gvFreeLayout(context, graph) }
             cgraphviz_reset_random()  // the same drawing every time, as from a fresh `dot` process
+            cgraphviz_avoid_triangulation(graph)  // GTS's triangulation can abort the process: overlap=prism → scale
             let laidOut = engine.layoutName.withCString { gvLayout(context, graph, $0) }
             if laidOut != 0 {
                 // Not recognized: our engine's plugin is missing, or the DOT's own `layout` names an unknown one.

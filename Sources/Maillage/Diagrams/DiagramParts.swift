@@ -177,7 +177,7 @@ struct DiagramParts {
     static func networkAttributes(title: String) -> DOTGraph.Attributes {
         [
             "label": .text(title), "labelloc": .raw("t"), "fontsize": .raw("18"), "fontname": .text("Helvetica"),
-            "rankdir": .raw("LR"), "compound": .raw("true"), "newrank": .raw("true"), "overlap": .text("prism"), "splines": .text("true"),
+            "rankdir": .raw("LR"), "compound": .raw("true"), "newrank": .raw("true"), "overlap": .text("scale"), "splines": .text("true"),
             "outputorder": .text("edgesfirst"), "charset": .text("UTF-8"), "bgcolor": .text("white"), "pad": .raw("0.3"),
         ]
     }
