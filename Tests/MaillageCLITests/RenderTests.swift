@@ -57,6 +57,18 @@ import Testing
         }
     }
 
+    @Test func theDepartementsNetworkLaysOutWithEveryEngineWithoutAborting() async throws {
+        // Obstacle-routed splines went through GTS, which aborted the process (or corrupted memory)
+        // on this graph with every engine but dot; curved edges are drawn instead.
+        let (folder, db) = try await Self.demo()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for engine in ["neato", "fdp", "sfdp", "twopi"] {
+            let output = folder.appendingPathComponent("departement-\(engine).svg").path
+            try await Self.run(["render", "territory", "--departement", "07", "--engine", engine, "--format", "svg", "-o", output, "--db", db])
+            #expect(try String(contentsOfFile: output, encoding: .utf8).contains("</svg>"), "\(engine)")
+        }
+    }
+
     @Test func theDOTSourceIsTheSameByteForByte() async throws {
         let (folder, db) = try await Self.demo()
         defer { try? FileManager.default.removeItem(at: folder) }
