@@ -6,13 +6,7 @@ enum TerritoryText {
     /// "Commune: 75056 Paris" and one "Note: …" line per note, each ending in a line break; empty when no territory was asked.
     static func header(_ territory: ResolvedTerritory?) -> String {
         guard let territory else { return "" }
-        let level = switch territory.level {
-        case .commune: "Commune"
-        case .epci: "EPCI"
-        case .departement: "Département"
-        case .region: "Région"
-        case .france: "France"
-        }
+        let level = territory.kind.prefix(1).uppercased() + territory.kind.dropFirst()
         return (["\(level): \(territory.code) \(territory.nom)"] + territory.notes.map { "Note: \($0)" }).map { $0 + "\n" }.joined()
     }
 

@@ -75,16 +75,7 @@ public struct TerritoryTable: Sendable {
     /// Ardèche`, `région 84 Auvergne-Rhône-Alpes` (a bare code that is no département loaded is
     /// the région, and this says so), `France`.
     public func label(of scope: String) throws(QueryError) -> String {
-        let (level, code) = try resolve(scope)
-        let kind: String
-        switch level {
-        case .france: return "France"
-        case .commune: kind = "commune"
-        case .epci: kind = "EPCI"
-        case .departement: kind = "département"
-        case .region: kind = "région"
-        }
-        return "\(kind) \(code) \(name(of: code, at: level))"
+        try territory(scope).label
     }
 
     /// The level and code a scope names.

@@ -21,6 +21,22 @@ public struct ResolvedTerritory: Sendable, Equatable, Codable {
     /// What was understood, in sentences (empty when the code meant nothing else).
     public var notes: [String] = []
 
+    /// How answers name its kind: `commune`, `EPCI`, `département`, `région`, `France`.
+    public var kind: String {
+        switch level {
+        case .commune: "commune"
+        case .epci: "EPCI"
+        case .departement: "département"
+        case .region: "région"
+        case .france: "France"
+        }
+    }
+
+    /// Kind first, as a reader checks it: `commune 07186 Privas`, `département 07 Ardèche`, `France`.
+    public var label: String {
+        level == .france ? "France" : "\(kind) \(code) \(nom)"
+    }
+
     enum CodingKeys: String, CodingKey {
         case asked, level, code, nom, arrondissement
         case alsoPostalCodeOf = "also_postal_code_of"
