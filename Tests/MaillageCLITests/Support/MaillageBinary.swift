@@ -104,15 +104,18 @@ struct MaillageBinary {
         }
     }
 
-    /// `init` then the demo territory's four files, into `name` in the folder; fails on any error.
-    func loadDemo(into name: String = "demo.sqlite") throws {
-        let steps: [[String]] = [
+    /// `init` then the demo territory's files, into `name` in the folder; fails on any error.
+    /// With `withTeamsAndReferrals` false, only its communes and places: a directory without referrals.
+    func loadDemo(into name: String = "demo.sqlite", withTeamsAndReferrals: Bool = true) throws {
+        var steps: [[String]] = [
             ["init", "--db", name, "--seeds", Self.seeds.appendingPathComponent("taxonomy").path],
             ["import", "communes", Self.seeds.appendingPathComponent("demo/communes.csv").path, "--db", name],
             ["import", "lieux", Self.seeds.appendingPathComponent("demo/lieux.csv").path, "--db", name],
-            ["import", "intermediaries", Self.seeds.appendingPathComponent("demo/intermediaires.csv").path, "--db", name],
-            ["import", "referrals", Self.seeds.appendingPathComponent("demo/orientations.csv").path, "--db", name],
         ]
+        if withTeamsAndReferrals {
+            steps.append(["import", "intermediaries", Self.seeds.appendingPathComponent("demo/intermediaires.csv").path, "--db", name])
+            steps.append(["import", "referrals", Self.seeds.appendingPathComponent("demo/orientations.csv").path, "--db", name])
+        }
         for step in steps {
             let run = try run(step)
             guard run.succeeded else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(step): \(run)"]) }
