@@ -4,9 +4,6 @@
 #define CGRAPHVIZ_SHIM_H
 
 #include <stdlib.h>
-#include <string.h>
-#include <strings.h>
-#include <ctype.h>
 #include <gvc.h>
 #include <cgraph.h>
 
@@ -39,24 +36,6 @@ static inline void cgraphviz_bounding_box(Agraph_t *graph, double *width, double
     boxf box = GD_bb(graph);
     *width = box.UR.x - box.LL.x;
     *height = box.UR.y - box.LL.y;
-}
-
-/// Whether an `overlap` value makes neato, fdp or sfdp remove overlaps with the prism algorithm,
-/// whose proximity graph comes from GTS's Delaunay triangulation: `prism`, `prism0`…`prism1000`,
-/// and the false values (`false`, `no`, `0`), which mean prism when Graphviz is built with GTS.
-static inline int cgraphviz_overlap_uses_triangulation(const char *value) {
-    if (value == NULL || value[0] == '\0') return 0;
-    if (strncasecmp(value, "prism", 5) == 0) return 1;
-    if (strcasecmp(value, "false") == 0 || strcasecmp(value, "no") == 0) return 1;
-    return isdigit((unsigned char)value[0]) && atoi(value) == 0;
-}
-
-/// Replaces an `overlap` that would go through GTS by `scale`. GTS's constrained Delaunay
-/// triangulation aborts the whole process (`cdt.c:887 remove_intersected_edge: assertion failed`)
-/// on some inputs, and an in-process render must never abort its host.
-static inline void cgraphviz_avoid_triangulation(Agraph_t *graph) {
-    char name[] = "overlap", scale[] = "scale", empty[] = "";
-    if (cgraphviz_overlap_uses_triangulation(agget(graph, name))) agsafeset(graph, name, scale, empty);
 }
 
 #endif

@@ -34,11 +34,10 @@ extension GraphvizLibrary {
                 nodes: Int(agnnodes(graph)), edges: Int(agnedges(graph)),
                 layout: layout.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }))
 
-            avoidObstacleRouting(graph, engine: engine)
+            keepOffTriangulation(graph, engine: engine)
             // gvFreeLayout is safe after a failed or partial layout: it frees what was attached.
             defer { gvFreeLayout(context, graph) }
             cgraphviz_reset_random()  // the same drawing every time, as from a fresh `dot` process
-            cgraphviz_avoid_triangulation(graph)  // GTS's triangulation can abort the process: overlap=prism → scale
             let laidOut = engine.layoutName.withCString { gvLayout(context, graph, $0) }
             if laidOut != 0 {
                 // Not recognized: our engine's plugin is missing, or the DOT's own `layout` names an unknown one.
@@ -74,27 +73,6 @@ extension GraphvizLibrary {
             if reportedError { throw .renderFailed(format: format, message: report(or: "unknown error")) }
             guard let data, length > 0 else { throw .renderFailed(format: format, message: "the output is empty") }
             return [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
-        }
-    }
-
-    /// Spline values that make neato, fdp, sfdp, twopi and circo route edges around the nodes
-    /// through GTS's constrained triangulation.
-    static let obstacleRoutedSplines: Set<String> = ["true", "yes", "spline", "polyline", "compound"]
-
-    /// Draws curved edges instead of obstacle-routed ones with every engine but dot: Graphviz
-    /// 2.43's routing for those engines goes through GTS, which aborts the whole process
-    /// (`Gts:ERROR:cdt.c:887: assertion failed`) or corrupts memory on ordinary clustered graphs,
-    /// the Ardèche territory among them (the `dot` program dies on it the same way).
-    func avoidObstacleRouting(_ graph: UnsafeMutablePointer<Agraph_t>, engine: GraphvizEngine) {
-        guard engine != .dot else { return }
-        "splines".withCString { name in
-            let key = UnsafeMutablePointer(mutating: name)
-            let value = agget(graph, key).map { String(cString: $0).lowercased() } ?? ""
-            guard Self.obstacleRoutedSplines.contains(value) else { return }
-            // cgraph copies the strings it is given.
-            _ = "curved".withCString { curved in
-                "".withCString { none in agsafeset(graph, key, UnsafeMutablePointer(mutating: curved), UnsafeMutablePointer(mutating: none)) }
-            }
         }
     }
 }
