@@ -8,7 +8,7 @@ extension MaillageCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The public id (as in the source file, e.g. cnfs:21070186000012 or ardeche-lieu-001).")
+        @Argument(help: "The public id (as in the source file, e.g. cnfs:21070186000012 or ardeche-lieu-001); any source id of a merged place gives the place.")
         var id: String
 
         @Option(help: "text, or json for scripts.")
@@ -32,7 +32,15 @@ enum ProfileText {
         if let phone = profile.telephone { lines.append("  phone: \(shown: phone)") }
         if !profile.courriels.isEmpty { lines.append("  e-mail: \(shown: profile.courriels.joined(separator: ", "))") }
         if !profile.siteWeb.isEmpty { lines.append("  website: \(shown: profile.siteWeb.joined(separator: ", "))") }
-        lines.append("  source: \(shown: profile.source)")
+        if profile.records.isEmpty {
+            lines.append("  source: \(shown: profile.source)")
+        } else {
+            lines.append("  one place merged from \(profile.records.count) source records (`maillage unmerge \(shown: profile.id)` splits it):")
+            for record in profile.records {
+                let date = record.dateMaj.map { ", updated \($0)" } ?? ""
+                lines.append("    \(shown: record.id) (\(shown: record.source)\(date))\(record.active ? "" : ", gone from its source")")
+            }
+        }
         if !profile.services.isEmpty {
             lines.append("  relays: " + profile.services.map { "\(shown: $0.label)" + ($0.remote ? " (remote)" : "") }.joined(separator: ", "))
         }

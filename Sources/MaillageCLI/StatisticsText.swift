@@ -6,6 +6,11 @@ enum StatisticsText {
         var lines = [
             "Territories: \(stats.communes) communes (\(stats.population) inhabitants), \(stats.epci) EPCI, \(stats.departements) département\(stats.departements == 1 ? "" : "s"), \(stats.regions) région\(stats.regions == 1 ? "" : "s").",
             "Places: \(stats.places) (\(stats.activePlaces) active). Referrals: \(stats.referrals).",
+        ]
+        if stats.mergedPlaces > 0 {
+            lines.append("  Each real place counted once: \(stats.mergedPlaces) of them merge \(stats.mergedRecords) source records (`maillage dedupe`).")
+        }
+        lines += [
             "Intermediaries: \(stats.intermediaries.count), \(stats.intermediaries.headcount) people where known.",
         ]
         for type in stats.intermediaries.byType where type.count > 0 {

@@ -26,13 +26,15 @@ import Testing
         #expect(report.errors[3].column == "source_id" && report.errors[3].value == "ghost")
     }
 
-    @Test func anIdOfAnotherSourceIsReportedWithTheOtherRowErrors() throws {
+    @Test func anIdHeldAsTheOtherKindBySameSourceIsReportedWithTheOtherRowErrors() throws {
         let store = try storeWithTwoPlaces()
-        // Line 2: no date (a row error); line 3: p1 belongs to source "test" (a collision).
-        let rows = [Fixtures.lieu("p3", [.dateMaj: ""]), Fixtures.lieu("p1", [.source: "autre"]), Fixtures.lieu("p4", [.source: "autre"])]
+        _ = try store.importData(.intermediaries, name: "autre.csv", data: Data("id,nom,type,place_id\np9,Équipe,centre-social,p1\n".utf8))
+        // Line 2: no date (a row error); line 3: p9 is an intermediary of source "autre" (a collision); line 4: p1 of
+        // source "test" is taken as "autre:p1", not an error.
+        let rows = [Fixtures.lieu("p3", [.dateMaj: "", .source: "autre"]), Fixtures.lieu("p9", [.source: "autre"]), Fixtures.lieu("p1", [.source: "autre"])]
         let report = try #require(failure { try store.importData(.lieux, name: "autre.csv", data: Fixtures.lieux(rows)) })
         #expect(report.errors.map(\.line) == [2, 3])
-        #expect(report.errors[1].message.contains("already belongs to a place of source 'test'"))
+        #expect(report.errors[1].message.contains("already belongs to an intermediary of source 'autre'"))
     }
 
     @Test func unknownPlacesOfIntermediariesAreReportedWithTheOtherRowErrors() throws {
@@ -45,7 +47,7 @@ import Testing
 
     @Test func theFiguresCountTheRowsImportedNotTheRowsRead() throws {
         let store = try storeWithTwoPlaces()
-        let rows = (3...7).map { Fixtures.lieu("p\($0)", [.source: "autre"]) } + [Fixtures.lieu("p1", [.source: "autre"])]
+        let rows = (3...7).map { Fixtures.lieu("p\($0)", [.source: "autre"]) } + [Fixtures.lieu("p8", [.source: "autre", .dateMaj: ""])]
         let report = try store.importData(.lieux, name: "autre.csv", data: Fixtures.lieux(rows), options: ImportOptions(skipInvalid: true))
         #expect(report.rowsRead == 6 && report.rowsImported == 5 && report.rowsRejected == 1 && report.errors.count == 1)
         #expect(report.figures.first { $0.name == "places" }?.value == 5)

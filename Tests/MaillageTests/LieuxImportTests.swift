@@ -167,10 +167,16 @@ import Testing
         #expect(lieux.count == 2 && lieux[0].value(.nom) == "Nouveau nom" && lieux[0].services == ["Loisirs et créations numériques"])
     }
 
-    @Test func anIdOfAnotherSourceIsRefused() throws {
+    @Test func anIdOfAnotherSourceIsPrefixedUnlessThePrefixedIdIsTakenToo() throws {
         let store = try Fixtures.storeWithCommunes()
         _ = try importLieux(store, [Fixtures.lieu("p1", [.source: "Hubik"])])
-        let report = try #require(failure { try importLieux(store, [Fixtures.lieu("p1", [.source: "Autre"])]) })
-        #expect(report.errors.first?.message.contains("already belongs to a place of source 'Hubik'") == true)
+        let prefixed = try importLieux(store, [Fixtures.lieu("p1", [.source: "Autre"])])
+        #expect(prefixed.inserted == 1)
+        #expect(try store.lieux().map(\.publicId) == ["autre:p1", "p1"])
+
+        let taken = try Fixtures.storeWithCommunes()
+        _ = try importLieux(taken, [Fixtures.lieu("p1", [.source: "Hubik"]), Fixtures.lieu("autre:p1", [.source: "Hubik"])])
+        let report = try #require(failure { try importLieux(taken, [Fixtures.lieu("p1", [.source: "Autre"])]) })
+        #expect(report.errors.first?.message.contains("the id 'autre:p1' it would take, already belong to other sources") == true)
     }
 }

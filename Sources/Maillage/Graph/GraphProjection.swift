@@ -47,12 +47,14 @@ public struct GraphProjection: Sendable {
     }
 
     private var indexByPublicId: [String: Int]
+    /// The public ids of merged records, with the id of the place they are merged into.
+    public var mergedIds: [String: String] = [:]
     private var indexByServiceSlug: [String: Int]
 
     public var nodeCount: Int { publicIds.count }
 
-    /// The node numbered for `publicId`.
-    public func node(_ publicId: String) -> Int? { indexByPublicId[publicId] }
+    /// The node numbered for `publicId`: any source id of a merged place gives the place.
+    public func node(_ publicId: String) -> Int? { indexByPublicId[mergedIds[publicId] ?? publicId] }
 
     /// The numbers of the communes inside `scope` (see ``TerritoryTable/communes(within:)``).
     public func communes(within scope: String, territories: TerritoryTable) throws(QueryError) -> Set<Int32> {

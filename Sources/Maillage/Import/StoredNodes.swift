@@ -51,7 +51,38 @@ package struct StoredNodes: Sendable {
     }
 }
 
+/// The short name of a source used to prefix its ids ("Hub Nord-Ardèche" → "hub-nord-ardeche"),
+/// as `cnfs:` and `aidants-connect:` prefix the national lists' ids.
+package enum SourceSlug {
+    package static func of(_ source: String) -> String {
+        let words = TextKey.fold(source).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return words.isEmpty ? "source" : words.joined(separator: "-")
+    }
+}
+
 extension RowReader {
+    /// The id a row of `source` is stored under: `id` itself, unless another source holds it
+    /// already: then `id` prefixed with the source's slug ("hub-b:0"), counted as a correction so
+    /// that the import says so, and found under that id again on the next import.
+    ///
+    /// An error (and `id` returned) when the same source holds `id` as the other kind, or when the
+    /// prefixed id is held too.
+    package mutating func claimId(_ id: String, as kind: StoredNodes.Kind, source: String, in nodes: StoredNodes, at position: Int?) -> String {
+        guard let owner = nodes.owner(of: id), owner != StoredNodes.Owner(kind: kind, source: source) else { return id }
+        guard owner.source != source else {
+            error(position, id, StoredNodes.ownershipMessage(owner))
+            return id
+        }
+        let slug = SourceSlug.of(source)
+        let prefixed = "\(slug):\(id)"
+        if let prefixedOwner = nodes.owner(of: prefixed), prefixedOwner != StoredNodes.Owner(kind: kind, source: source) {
+            error(position, id, "this id, and the id '\(prefixed)' it would take, already belong to other sources; expected an id unique across sources")
+            return id
+        }
+        corrections.append("ids another source already holds, stored prefixed with '\(slug):'")
+        return prefixed
+    }
+
     /// An error when `id` is stored already under another kind or source.
     package mutating func checkOwnership(of id: String, as kind: StoredNodes.Kind, source: String, in nodes: StoredNodes, at position: Int?) {
         guard let owner = nodes.owner(of: id), owner != StoredNodes.Owner(kind: kind, source: source) else { return }

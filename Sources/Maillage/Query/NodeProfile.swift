@@ -26,6 +26,24 @@ public struct NodeProfile: Sendable, Equatable, Codable {
     public var telephone: String? = nil
     public var courriels: [String] = []
     public var siteWeb: [String] = []
+    /// Every source record's id: the node's own id first, then those of the records merged into it.
+    public var sourceIds: [String] = []
+    /// A merged place's source records (empty for a node of one record).
+    public var records: [SourceRecord] = []
+
+    /// One source row merged into a place: its id, source, date and whether its source still lists it.
+    public struct SourceRecord: Sendable, Equatable, Codable {
+        public var id: String
+        public var source: String
+        public var dateMaj: String?
+        public var active: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, source
+            case dateMaj = "date_maj"
+            case active
+        }
+    }
 
     public struct Relayed: Sendable, Equatable, Codable {
         public var label: String
@@ -58,5 +76,7 @@ public struct NodeProfile: Sendable, Equatable, Codable {
         case referredFrom = "referred_from"
         case telephone, courriels
         case siteWeb = "site_web"
+        case sourceIds = "source_ids"
+        case records
     }
 }

@@ -4,6 +4,8 @@ public struct RelayDirectory: Sendable {
     /// A candidate answer: a place (with the intermediaries working there) or a placeless intermediary.
     struct Entry: Sendable {
         var id: String
+        /// Every source id of a merged place, its own id first; nil for a place of one record.
+        var mergedIds: [String]?
         var nom: String
         var kind: RelayResult.Kind
         var codeInsee: String?

@@ -36,6 +36,8 @@ public struct RelayResult: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable { case place, intermediary }
 
     public var id: String
+    /// Every source record's id: the place's own id first, then those of the records merged into it.
+    public var sourceIds: [String]
     public var nom: String
     public var codeInsee: String?
     /// From the origin to the place (its own coordinates, else its commune's centroid); nil when it has no location.
@@ -59,6 +61,7 @@ public struct RelayResult: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, nom
+        case sourceIds = "source_ids"
         case codeInsee = "code_insee"
         case distanceKm = "distance_km"
         case services, intermediaries, kind, remote, zone, horaires
@@ -67,6 +70,7 @@ public struct RelayResult: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
+        try container.encode(sourceIds, forKey: .sourceIds)
         try container.encode(nom, forKey: .nom)
         try container.encode(codeInsee, forKey: .codeInsee)
         try container.encode(distanceKm, forKey: .distanceKm)

@@ -42,7 +42,7 @@ extension RelayDirectory {
             }
             let members = entry.members.filter { $0.services & wanted != 0 && filters.acceptModalites(of: $0.member, in: entry) }
             results.append(RelayResult(
-                id: entry.id, nom: entry.nom, codeInsee: entry.codeInsee, distanceKm: match.distance,
+                id: entry.id, sourceIds: entry.mergedIds ?? [entry.id], nom: entry.nom, codeInsee: entry.codeInsee, distanceKm: match.distance,
                 services: catalog.labels(in: entry.services & wanted), intermediaries: members.map(\.member), kind: entry.kind,
                 remote: match.remote, zone: match.zone, horaires: entry.hoursText))
         }

@@ -10,6 +10,9 @@ public struct Statistics: Sendable, Equatable, Codable {
     public var intermediaries: Intermediaries
     public var services: [ServiceCount]
     public var referrals: Int
+    /// Places made of several source records (`dedupe`), and how many records they hold.
+    public var mergedPlaces: Int = 0
+    public var mergedRecords: Int = 0
     public var byDepartement: [DepartementCount]
     public var sources: [SourceCount]
 
@@ -48,14 +51,19 @@ public struct Statistics: Sendable, Equatable, Codable {
 
     public struct SourceCount: Sendable, Equatable, Codable {
         public var name: String
+        /// The source's place records, merged or not.
         public var places: Int
         public var intermediaries: Int
+        /// Its place records merged into a place whose primary record is another.
+        public var merged: Int = 0
     }
 
     enum CodingKeys: String, CodingKey {
         case communes, epci, departements, regions, population, places
         case activePlaces = "active_places"
         case intermediaries, services, referrals
+        case mergedPlaces = "merged_places"
+        case mergedRecords = "merged_records"
         case byDepartement = "by_departement"
         case sources
     }

@@ -37,7 +37,7 @@ struct SnapshotEdges {
         var bitOfService: [Int64: UInt64] = [:]
         for service in try ServiceRow.fetchAll(db) { bitOfService[service.id] = catalog.bit(of: service.slug) }
         // A million rows at 300,000 places: read by position, the hot path of the snapshot.
-        let relays = try Row.fetchCursor(db, sql: "SELECT node_id, service_id, remote FROM relay")
+        let relays = try Row.fetchCursor(db, sql: "SELECT node_id, service_id, remote FROM shown_relay")
         while let row = try relays.next() {
             let node = Int(row[0] as Int64), bit = bitOfService[row[1]] ?? 0
             services[node] |= bit
@@ -57,7 +57,7 @@ struct SnapshotEdges {
             labelSet[Int(run.node)] = number
         }
         // In primary-key order (node, programme): each node's programmes come together. By position, as above.
-        let labels = try Row.fetchCursor(db, sql: "SELECT node_id, programme_id FROM labelled ORDER BY node_id, programme_id")
+        let labels = try Row.fetchCursor(db, sql: "SELECT node_id, programme_id FROM shown_labelled ORDER BY node_id, programme_id")
         while let row = try labels.next() {
             let node: Int64 = row[0]
             if node != run.node {
@@ -100,7 +100,7 @@ struct SnapshotEdges {
     }
 
     private struct ZoneRow: FetchableRecord, TableRecord {
-        static let databaseTableName = "zone"
+        static let databaseTableName = "shown_zone"
         var nodeId: Int64
         var level: String
         var code: String

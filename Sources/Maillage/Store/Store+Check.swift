@@ -15,7 +15,7 @@ extension Store {
     public func hoursProblems() throws -> [HoursProblem] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT n.public_id, p.nom, p.horaires FROM place p JOIN node n ON n.id = p.node_id
+                SELECT n.public_id, p.nom, p.horaires FROM shown_place p JOIN shown_node n ON n.id = p.node_id
                 WHERE p.horaires IS NOT NULL ORDER BY n.public_id
                 """).compactMap { row -> HoursProblem? in
                 let text: String = row[2]

@@ -9,7 +9,7 @@ extension Store {
             let taxonomy = try Self.taxonomy(db)
             let labels = Dictionary(uniqueKeysWithValues: taxonomy.services.map { ($0.slug, $0.label) })
             var dateMaj = [String?](repeating: nil, count: graph.nodeCount)
-            let rows = try Row.fetchCursor(db, sql: "SELECT n.public_id, p.date_maj FROM place p JOIN node n ON n.id = p.node_id")
+            let rows = try Row.fetchCursor(db, sql: "SELECT n.public_id, p.date_maj FROM shown_place p JOIN shown_node n ON n.id = p.node_id")
             while let row = try rows.next() {
                 if let node = graph.node(row[0]) { dateMaj[node] = row[1] }
             }

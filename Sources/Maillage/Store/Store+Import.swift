@@ -114,8 +114,8 @@ extension Store {
     /// finds new errors and invalid rows may not be skipped.
     ///
     /// When the import changed something, the data version moves on and, unless the file cannot
-    /// change what search finds (`affectsSearch` false: the fragility index), the full-text index
-    /// is rebuilt in the same transaction. A file that changed nothing leaves both as they were.
+    /// change places (`affectsSearch` false: the fragility index), the merged places are derived
+    /// again from their records and the full-text index is rebuilt, in the same transaction. A file that changed nothing leaves both as they were.
     func commit(_ report: inout ImportReport, _ options: ImportOptions, affectsSearch: Bool = true,
                 body: (Database, inout ImportReport) throws -> Void) throws {
         if !report.errors.isEmpty, !options.skipInvalid { throw MaillageError.importFailed(report) }
@@ -130,6 +130,8 @@ extension Store {
                     try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'search_version' AND value = (SELECT value FROM meta WHERE key = 'data_version')")
                 }
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
+                // Merged places follow their records: a record updated or gone changes its place.
+                if affectsSearch { try PlaceGroupDerivation.recomputeAll(db) }
                 if affectsSearch { try Self.rebuildSearchIndex(db) }
             }
         } catch let error as DatabaseError {

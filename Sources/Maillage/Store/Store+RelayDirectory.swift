@@ -12,6 +12,7 @@ extension Store {
             let catalog = try ServiceCatalog(taxonomy: taxonomy)
             let edges = try SnapshotEdges(db, catalog: catalog)
             var values = SnapshotValues()
+            let mergedIds = try Self.sourceIdsOfMergedPlaces(db)
 
             var communes: [(code: String, commune: RelayDirectory.Commune)] = []
             var centroids: [String: (Double, Double)] = [:]
@@ -31,7 +32,7 @@ extension Store {
             let placeRows = try Row.fetchCursor(db, sql: """
                 SELECT n.id, n.public_id, p.nom, p.code_insee, p.latitude, p.longitude, p.publics_specifiquement_adresses,
                        p.prise_en_charge_specifique, p.frais_a_charge, p.modalites_accompagnement, p.horaires
-                FROM place p JOIN node n ON n.id = p.node_id WHERE n.active
+                FROM shown_place p JOIN shown_node n ON n.id = p.node_id WHERE n.active
                 """)
             while let row = try placeRows.next() {
                 let id: Int64 = row[0]
@@ -42,7 +43,7 @@ extension Store {
                 let modalites = values.set(row[9])
                 let hoursText: String? = row[10]
                 var entry = RelayDirectory.Entry(
-                    id: row[1], nom: row[2], kind: .place, codeInsee: code, latitude: location.0, longitude: location.1,
+                    id: row[1], mergedIds: mergedIds[id], nom: row[2], kind: .place, codeInsee: code, latitude: location.0, longitude: location.1,
                     services: edges.services(of: id), remoteServices: edges.remoteServices(of: id),
                     publics: values.set(row[6]), priseEnCharge: values.set(row[7]), frais: values.set(row[8]), modalites: modalites,
                     labels: edges.labels(of: id), hours: values.openingHours(hoursText), hoursText: hoursText)
@@ -65,7 +66,7 @@ extension Store {
             places = []
 
             var workplaces: [Int64: [Int64]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT intermediary_id, place_id FROM works_at ORDER BY place_id") {
+            for row in try Row.fetchAll(db, sql: "SELECT intermediary_id, place_id FROM shown_works_at ORDER BY place_id") {
                 workplaces[row["intermediary_id"], default: []].append(row["place_id"])
             }
             for member in try MemberRow.fetchAll(db) {
@@ -106,14 +107,24 @@ extension Store {
         }
     }
 
-    /// The node ids of these public ids; an unknown one is an error naming the closest known ids.
+    /// The node ids of these public ids (any source id of a merged place gives its node); an unknown
+    /// one is an error naming the closest known ids.
     static func nodeIds(of publicIds: Set<String>, _ db: Database) throws -> Set<Int64> {
         var ids = Set<Int64>()
         for publicId in publicIds.sorted() {
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM node WHERE public_id = ?", arguments: [publicId]) else {
-                throw QueryError.unknownIdentifier(publicId, closest: try closestIds(to: publicId, db))
-            }
-            ids.insert(id)
+            ids.insert(try resolve(publicId, db))
+        }
+        return ids
+    }
+
+    /// The source ids of each merged place (by node id), its own first.
+    static func sourceIdsOfMergedPlaces(_ db: Database) throws -> [Int64: [String]] {
+        var ids: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT g.head_id, n.public_id FROM place_group g JOIN node n ON n.id = g.node_id
+            ORDER BY g.head_id, g.node_id <> g.head_id, n.public_id
+            """) {
+            ids[row["head_id"], default: []].append(row["public_id"])
         }
         return ids
     }

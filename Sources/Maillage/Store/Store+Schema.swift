@@ -189,6 +189,7 @@ extension Store {
                 WHERE placement IN ('file', 'corrected') AND code_postal IS NOT NULL AND code_insee IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v4: merged places", migrate: mergedPlaces)
         return migrator
     }
 }

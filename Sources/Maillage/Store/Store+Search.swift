@@ -65,10 +65,10 @@ extension Store {
         INSERT INTO search_index (public_id, kind, nom, commune, description)
         SELECT n.public_id, 'place', p.nom, TRIM(IFNULL(c.nom, '') || ' ' || IFNULL(p.commune, '') || ' ' || IFNULL(p.code_postal, '')),
                TRIM(IFNULL(p.presentation_resume, '') || ' ' || IFNULL(p.presentation_detail, '') || ' ' || IFNULL(p.adresse, ''))
-        FROM place p JOIN node n ON n.id = p.node_id LEFT JOIN commune c ON c.code_insee = p.code_insee;
+        FROM shown_place p JOIN node n ON n.id = p.node_id LEFT JOIN commune c ON c.code_insee = p.code_insee;
         INSERT INTO search_index (public_id, kind, nom, commune, description)
         SELECT n.public_id, 'intermediary', IFNULL(i.nom, n.public_id),
-               IFNULL((SELECT GROUP_CONCAT(DISTINCT IFNULL(c.nom, p.commune)) FROM works_at w JOIN place p ON p.node_id = w.place_id
+               IFNULL((SELECT GROUP_CONCAT(DISTINCT IFNULL(c.nom, p.commune)) FROM shown_works_at w JOIN shown_place p ON p.node_id = w.place_id
                        LEFT JOIN commune c ON c.code_insee = p.code_insee WHERE w.intermediary_id = n.id), ''),
                t.label
         FROM intermediary i JOIN node n ON n.id = i.node_id JOIN actor_type t ON t.slug = i.actor_type;

@@ -48,7 +48,7 @@ extension Store {
             return try writer.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT n.public_id, p.nom, TRIM(IFNULL(c.nom, '') || ' ' || IFNULL(p.commune, '') || ' ' || IFNULL(p.code_postal, ''))
-                    FROM place p JOIN node n ON n.id = p.node_id JOIN commune c ON c.code_insee = p.code_insee
+                    FROM shown_place p JOIN shown_node n ON n.id = p.node_id JOIN commune c ON c.code_insee = p.code_insee
                     WHERE c.departement_code = ? AND n.active ORDER BY p.nom, n.public_id LIMIT ?
                     """, arguments: [code, limit]).map {
                     SearchHit(id: $0[0], kind: .place, nom: $0[1], commune: $0[2], snippet: "", match: .departement)
@@ -92,7 +92,7 @@ extension Store {
                 let ids = hits[start..<Swift.min(start + 10_000, hits.count)].map(\.id)
                 for row in try SQLRequest<Row>(literal: """
                     SELECT n.public_id, p.code_insee, c.nom, p.code_postal, c.departement_code
-                    FROM node n JOIN place p ON p.node_id = n.id LEFT JOIN commune c ON c.code_insee = p.code_insee
+                    FROM shown_node n JOIN shown_place p ON p.node_id = n.id LEFT JOIN commune c ON c.code_insee = p.code_insee
                     WHERE n.public_id IN \(ids)
                     """).fetchAll(db) {
                     byId[row[0]] = row

@@ -61,7 +61,7 @@ package enum IntermediariesImporter {
             if draft.placeIds.isEmpty, draft.zone.isEmpty, !draft.remote {
                 reader.warning(placeAt, nil, "no place, no zone of intervention and no remote help: nobody can be sent to it")
             }
-            if let id { reader.checkOwnership(of: id, as: .intermediary, source: context.source, in: context.nodes, at: at[0]) }
+            if let id { draft.publicId = reader.claimId(id, as: .intermediary, source: context.source, in: context.nodes, at: at[0]) }
             reader.checkReferences(draft.placeIds, to: .place, in: context.nodes, at: placeAt)
             guard reader.finish(into: &report), let id else { continue }
             seen[id] = record.line

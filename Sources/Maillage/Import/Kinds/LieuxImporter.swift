@@ -92,7 +92,6 @@ private struct LieuRow {
         // Without an id the row is refused, but its other fields are still checked (one pass).
         let id = value(.id)
         if id == nil { reader.error(at(.id), nil, "expected an id; the field is required") }
-        if let id, let first = seen[id] { reader.error(at(.id), id, "duplicate id, first seen on \(reader.file.recordsAreNumbered ? "record" : "line") \(first)") }
         draft.publicId = id ?? ""
         if value(.nom) == nil { reader.error(at(.nom), nil, "expected the place's name; the field is required") }
         for column in LieuColumn.storedAsText { if let text = value(column) { draft.text[column] = text } }
@@ -108,7 +107,9 @@ private struct LieuRow {
         readTypologie()
         checkFreeText()
         guard let id else { return nil }
-        reader.checkOwnership(of: id, as: .place, source: draft.sourceLabel ?? context.source, in: context.nodes, at: at(.id))
+        draft.publicId = reader.claimId(id, as: .place, source: draft.sourceLabel ?? context.source, in: context.nodes, at: at(.id))
+        // By the id stored: the same for every row of this id in one import.
+        if let first = seen[draft.publicId] { reader.error(at(.id), id, "duplicate id, first seen on \(reader.file.recordsAreNumbered ? "record" : "line") \(first)") }
         return draft
     }
 
