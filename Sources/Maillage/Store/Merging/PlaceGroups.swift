@@ -3,14 +3,17 @@ import GRDB
 /// The merge groups being edited in one transaction: which head each grouped record has.
 struct PlaceGroups {
     private var headOf: [Int64: Int64] = [:]
-    /// The heads whose groups were joined into another, to delete from the table.
+    /// The heads whose groups changed, whose rows are written.
     private var changed = Set<Int64>()
+    /// The heads of the groups stored when this edit began.
+    private var storedHeads = Set<Int64>()
 
     static func fetch(_ db: Database) throws -> PlaceGroups {
         var groups = PlaceGroups()
         for row in try Row.fetchAll(db, sql: "SELECT node_id, head_id FROM place_group") {
             groups.headOf[row["node_id"]] = row["head_id"]
         }
+        groups.storedHeads = Set(groups.headOf.values)
         return groups
     }
 
@@ -29,12 +32,14 @@ struct PlaceGroups {
         let headA = headOf[a], headB = headOf[b]
         if let headA, headA == headB { return (headA, nil) }
         let recordsA = headA.map(records(of:)) ?? [a], recordsB = headB.map(records(of:)) ?? [b]
-        // A group keeps its head; two groups keep the head of higher priority; a new group takes its primary record.
-        let candidates = [headA, headB].compactMap { $0 }
-        let head = try Self.primary(of: candidates.isEmpty ? recordsA + recordsB : candidates, db)
+        // A stored group keeps its head (the id its place answers to does not change); two stored
+        // groups keep the head of higher priority; a group made in this transaction takes the
+        // primary record of all its records.
+        let stored = [headA, headB].compactMap { $0 }.filter(storedHeads.contains)
+        let head = try Self.primary(of: stored.isEmpty ? recordsA + recordsB : stored, db)
         for record in recordsA + recordsB { headOf[record] = head }
         changed.insert(head)
-        let retired = candidates.first { $0 != head }
+        let retired = [headA, headB].compactMap { $0 }.first { $0 != head }
         return (head, retired)
     }
 

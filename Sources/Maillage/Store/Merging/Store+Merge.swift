@@ -13,34 +13,38 @@ extension Store {
     @discardableResult
     public func merge(_ decisions: [MergeDecision], at date: Date = Date()) throws -> [MergedPlace] {
         guard !decisions.isEmpty else { return [] }
-        return try writer.write { db in
-            let stamp = Self.timestamp(date)
-            var groups = try PlaceGroups.fetch(db)
-            let never = try Self.differentPlacePairs(db)
-            var touchedHeads = Set<Int64>()
-            for decision in decisions {
-                let pair = MergePair(decision.first, decision.second)
-                if never.contains(pair) {
-                    throw MergeError.recordedAsDifferent(try Self.publicId(of: decision.first, db), try Self.publicId(of: decision.second, db))
-                }
-                for record in [decision.first, decision.second] where try Self.kind(of: record, db) != "place" {
-                    throw MergeError.notAPlace(try Self.publicId(of: record, db))
-                }
-                let (head, retired) = try groups.join(decision.first, decision.second, db)
-                touchedHeads.insert(head)
-                if let retired {
-                    touchedHeads.remove(retired)
-                    try PlaceGroupDerivation.clear(head: retired, db)
-                }
-                try db.execute(sql: """
-                    INSERT INTO merge_event (merged_at, head_id, first_id, second_id, rule, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [stamp, head, decision.first, decision.second, decision.rule.rawValue, decision.score, decision.reason])
+        return try writer.write { db in try Self.merge(decisions, at: date, db) }
+    }
+
+    /// ``merge(_:at:)`` inside the caller's transaction.
+    static func merge(_ decisions: [MergeDecision], at date: Date, _ db: Database) throws -> [MergedPlace] {
+        guard !decisions.isEmpty else { return [] }
+        let stamp = timestamp(date)
+        var groups = try PlaceGroups.fetch(db)
+        let never = try differentPlacePairs(db)
+        var touchedHeads = Set<Int64>()
+        for decision in decisions {
+            let pair = MergePair(decision.first, decision.second)
+            if never.contains(pair) {
+                throw MergeError.recordedAsDifferent(try publicId(of: decision.first, db), try publicId(of: decision.second, db))
             }
-            try groups.save(db)
-            for head in touchedHeads.sorted() { try PlaceGroupDerivation.recompute(head: head, db) }
-            try Self.dataChanged(db)
-            return try touchedHeads.sorted().map { try Self.mergedPlace(head: $0, db) }
+            for record in [decision.first, decision.second] where try kind(of: record, db) != "place" {
+                throw MergeError.notAPlace(try publicId(of: record, db))
+            }
+            let (head, retired) = try groups.join(decision.first, decision.second, db)
+            touchedHeads.insert(head)
+            if let retired {
+                touchedHeads.remove(retired)
+                try PlaceGroupDerivation.clear(head: retired, db)
+            }
+            try db.execute(sql: """
+                INSERT INTO merge_event (merged_at, head_id, first_id, second_id, rule, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [stamp, head, decision.first, decision.second, decision.rule.rawValue, decision.score, decision.reason])
         }
+        try groups.save(db)
+        for head in touchedHeads.sorted() { try PlaceGroupDerivation.recompute(head: head, db) }
+        try dataChanged(db)
+        return try touchedHeads.sorted().map { try mergedPlace(head: $0, db) }
     }
 
     /// Splits the place `publicId` (any of its source ids) back into the records it was made of,
