@@ -67,6 +67,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "DedupeBenchmark",
+            dependencies: [
+                .product(name: "Maillage", package: "maillage"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/DedupeBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "RenderBenchmark",
             dependencies: [
                 "BenchmarkSupport",

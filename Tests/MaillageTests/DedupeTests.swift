@@ -142,4 +142,25 @@ import Testing
         #expect(townHall.second.id == "hub-2" && (60..<83).contains(townHall.score))
         #expect(try store.dedupe(dryRun: true).merges.count == loose.merges.count - 1)
     }
+
+    @Test func aLegalEntitysSiretDoesNotChainItsDistinctSitesIntoOnePlace() throws {
+        // A département's CNFS entry, and two of its sites that Aidants Connect lists at the
+        // département's address and under its SIRET: each matches the CNFS entry, but the two
+        // sites, rows of one source scoring under 90, stay two places.
+        let store = try Fixtures.storeWithCommunes()
+        _ = try store.importData(.cnfs, name: "cnfs.csv", data: Data("""
+            \(Self.cnfsHeader)
+            DEPARTEMENT DE L'ARDECHE;Privas;Ardèche;Auvergne-Rhône-Alpes;4;16/06/2021;publique;22070001400015;07;2 QUAI DE LA REPUBLIQUE 07000 PRIVAS;07186;07000;50000;non;non;non
+
+            """.utf8))
+        _ = try store.importData(.aidantsConnect, name: "aidants.csv", data: Data("""
+            \(Self.aidantsHeader)
+            Centre médico-social de Privas,1,u-1,true,07186,2 quai de la République,07000,22070001400015.0,false,Privas,2
+            Maison de l'Ardèche de Privas,2,u-2,true,07186,2 quai de la République,07000,22070001400015.0,false,Privas,2
+
+            """.utf8))
+        let proposal = try store.dedupe(dryRun: true)
+        #expect(proposal.merges.count == 1 && proposal.merges[0].rule == .siret && proposal.keptApart == 1, "\(proposal.merges)")
+        #expect(proposal.groups.count == 1 && proposal.groups[0].count == 2)
+    }
 }

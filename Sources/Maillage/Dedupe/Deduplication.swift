@@ -57,7 +57,7 @@ struct Deduplication {
         var grown = Set<Int>()
         for candidate in candidates.sorted(by: { Self.isBetter($0.pair, $1.pair) }) {
             guard !groups.sameGroup(candidate.i, candidate.j) else { continue }
-            guard groups.join(candidate.i, candidate.j, unless: { PairComparison.veto(comparable[$0], comparable[$1]) != nil }) else {
+            guard groups.join(candidate.i, candidate.j, unless: { cannotBeOnePlace(comparable[$0], comparable[$1]) }) else {
                 keptApart += 1
                 continue
             }
@@ -79,6 +79,16 @@ struct Deduplication {
             vetoes: PairComparison.Veto.allCases.compactMap { veto in vetoes[veto].map { DedupeProposal.Count(name: veto.rawValue, count: $0) } },
             alreadyMerged: alreadyMerged, keptApart: keptApart, applied: false, note: nil)
         return (proposal, decisions)
+    }
+
+    /// Whether two records that a chain of merges would bring together cannot be one place: a
+    /// veto between them, or two records of one source scoring under that source's threshold (a
+    /// source lists distinct sites as distinct rows; a third record matching each of them, such
+    /// as a département's CNFS entry sharing its SIRET with its five Aidants Connect sites, does
+    /// not make them one).
+    private func cannotBeOnePlace(_ a: ComparableRecord, _ b: ComparableRecord) -> Bool {
+        if PairComparison.veto(a, b) != nil { return true }
+        return a.record.source == b.record.source && PairComparison(a, b).score < options.threshold(sameSource: true)
     }
 
     /// Higher score first, SIRET matches before scores, then the more similar (among SIRET
