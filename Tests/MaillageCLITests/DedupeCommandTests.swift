@@ -72,4 +72,26 @@ import Testing
         let place = try maillage.run(["dedupe", "--within", "99999", "--dry-run", "--db", "demo.sqlite"])
         #expect(!place.succeeded && !place.stderr.isEmpty, "\(place)")
     }
+
+    @Test func aDedupeKilledPartWayLeavesEitherNothingOrEverythingMerged() throws {
+        let maillage = try demoWithAHubFile()
+        defer { maillage.removeFolder() }
+        for delay in [0.02, 0.05, 0.1, 0.2] {
+            try? FileManager.default.removeItem(atPath: maillage.path("copy.sqlite"))
+            try FileManager.default.copyItem(atPath: maillage.path("demo.sqlite"), toPath: maillage.path("copy.sqlite"))
+            let process = Process()
+            process.executableURL = try MaillageBinary.url
+            process.arguments = ["dedupe", "--db", "copy.sqlite"]
+            process.currentDirectoryURL = maillage.folder
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let stats = try maillage.run(["stats", "--format", "json", "--db", "copy.sqlite"])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any], "\(stats)")
+            let merged = json["merged_places"] as? Int, places = json["places"] as? Int
+            #expect((merged == 0 && places == 115) || (merged == 1 && places == 114), "after \(delay) s: \(merged ?? -1) merged, \(places ?? -1) places")
+        }
+    }
 }
