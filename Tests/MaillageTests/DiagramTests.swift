@@ -103,7 +103,7 @@ enum DemoStore {
 
     @Test func missingOptionsAreNamed() throws {
         let store = try DemoStore.load()
-        #expect(throws: DiagramError.missing(kind: .territory, what: "a territory: --commune, --epci or --departement")) {
+        #expect(throws: DiagramError.missing(kind: .territory, field: .scope)) {
             try store.diagram(DiagramRequest(kind: .territory))
         }
         #expect(throws: DiagramError.self) { try store.diagram(DiagramRequest(kind: .coverage)) }

@@ -37,11 +37,33 @@ public struct DiagramRequest: Sendable {
 
 /// What a request lacks or names wrongly.
 public enum DiagramError: Error, Equatable, Sendable, CustomStringConvertible {
-    case missing(kind: DiagramRequest.Kind, what: String)
+    /// A field of ``DiagramRequest`` the kind of diagram needs.
+    public enum Field: String, Sendable {
+        /// ``DiagramRequest/scope``: a commune, EPCI or département.
+        case scope
+        /// ``DiagramRequest/id``: a place or intermediary.
+        case id
+        /// ``DiagramRequest/service``.
+        case service
+
+        /// What the field holds, in words.
+        public var meaning: String {
+            switch self {
+            case .scope: "a territory (a commune, an EPCI or a département)"
+            case .id: "the id of a place or intermediary"
+            case .service: "a service"
+            }
+        }
+    }
+
+    case missing(kind: DiagramRequest.Kind, field: Field)
 
     public var description: String {
         switch self {
-        case .missing(let kind, let what): "\(kind == .ego ? "An" : "A") \(kind.rawValue) diagram needs \(what)."
+        case .missing(let kind, let field): "\(Self.article(kind)) \(kind.rawValue) diagram needs \(field.meaning)."
         }
     }
+
+    /// "An ego diagram", "A territory diagram".
+    public static func article(_ kind: DiagramRequest.Kind) -> String { kind == .ego ? "An" : "A" }
 }

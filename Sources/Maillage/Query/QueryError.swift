@@ -2,9 +2,17 @@ import Foundation
 
 /// Errors of the coordinators' queries, each naming what was asked and what is known.
 public enum QueryError: Error, LocalizedError, Equatable, Sendable {
+    /// A filter of the relay queries, named by the national schema's field it reads.
+    public enum Filter: String, Sendable {
+        case publics = "publics_specifiquement_adresses"
+        case priseEnCharge = "prise_en_charge_specifique"
+        case modalites = "modalites_accompagnement"
+        case labels = "dispositif_programmes_nationaux"
+    }
+
     case unknownService(String, closest: [String])
     case unknownCommune(String, postalCodeOf: [ResolvedTerritory.CommuneName] = [])
-    case unknownValue(option: String, value: String, expected: [String])
+    case unknownValue(Filter, value: String, expected: [String])
     case invalidDate(String)
     case unknownIdentifier(String, closest: [String])
     case tooManyServices(Int)
@@ -20,8 +28,8 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
             "No commune has the INSEE code '\(code)', but it is the postal code of \(postalCodeOf.map { "\($0.code) \($0.nom)" }.joined(separator: ", ")): give the INSEE code of the commune meant."
         case .unknownCommune(let code, _):
             "No commune has the INSEE code '\(code)': expected the five-character code of a current commune (e.g. 07186) or of a municipal arrondissement of Paris, Lyon or Marseille (e.g. 75111), imported with `maillage import communes`."
-        case .unknownValue(let option, let value, let expected):
-            "Unknown value '\(value)' for \(option): expected one of \(expected.map { "'\($0)'" }.joined(separator: ", "))."
+        case .unknownValue(let filter, let value, let expected):
+            "Unknown value '\(value)' for \(filter.rawValue): expected one of \(Self.quoted(expected))."
         case .invalidDate(let text):
             "Cannot read '\(text)' as a date and time: expected YYYY-MM-DDTHH:MM (local time in France), e.g. 2025-03-15T10:30."
         case .unknownIdentifier(let id, let closest):
@@ -31,9 +39,14 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
         case .invalidBands(let text, let part):
             "Cannot read the distance bands '\(text)' at '\(part)': expected comma-separated KM:WEIGHT pairs with distinct positive bounds and weights of 0 or more, e.g. 10:1,20:0.68,30:0.22."
         case .noFragilityIndex:
-            "No digital fragility index is loaded: import it first with `maillage import fragility FILE` (e.g. ../shared/data/indice-fragilite-numerique-communes.csv and -epci.csv), or use --demand population."
+            "No digital fragility index is loaded: import it first with `maillage import fragility FILE` (e.g. ../shared/data/indice-fragilite-numerique-communes.csv and -epci.csv), or measure demand by population."
         case .tooManyServices(let count):
             "The taxonomy has \(count) services; relay queries support at most 64."
         }
+    }
+
+    /// Values in quotes, separated by commas.
+    public static func quoted(_ values: [String]) -> String {
+        values.map { "'\($0)'" }.joined(separator: ", ")
     }
 }

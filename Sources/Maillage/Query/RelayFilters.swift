@@ -9,10 +9,10 @@ struct RelayFilters {
 
     init(publics: [String], priseEnCharge: [String], free: Bool, modalites: [String], labels: [String], openAt: LocalDateTime?,
          vocabularies: [String: LabelMatcher]) throws(QueryError) {
-        self.publics = try Self.canonical(publics, "--public", vocabularies["publics_specifiquement_adresses"])
-        self.priseEnCharge = try Self.canonical(priseEnCharge, "--prise-en-charge", vocabularies["prise_en_charge_specifique"])
-        self.modalites = try Self.canonical(modalites, "--modalite", vocabularies["modalites_accompagnement"])
-        self.labels = try Self.canonical(labels, "--label", vocabularies["programmes"])
+        self.publics = try Self.canonical(publics, .publics, vocabularies["publics_specifiquement_adresses"])
+        self.priseEnCharge = try Self.canonical(priseEnCharge, .priseEnCharge, vocabularies["prise_en_charge_specifique"])
+        self.modalites = try Self.canonical(modalites, .modalites, vocabularies["modalites_accompagnement"])
+        self.labels = try Self.canonical(labels, .labels, vocabularies["programmes"])
         self.free = free
         self.openAt = openAt
     }
@@ -63,12 +63,12 @@ struct RelayFilters {
         entry.memberModalites[member.id] ?? []
     }
 
-    private static func canonical(_ values: [String], _ option: String, _ matcher: LabelMatcher?) throws(QueryError) -> [String] {
+    private static func canonical(_ values: [String], _ filter: QueryError.Filter, _ matcher: LabelMatcher?) throws(QueryError) -> [String] {
         guard let matcher else { return values }
         return try values.map { value throws(QueryError) in
             switch matcher.match(value) {
             case .exact(let label), .corrected(let label): return label
-            case .unknown: throw .unknownValue(option: option, value: value, expected: matcher.labels)
+            case .unknown: throw .unknownValue(filter, value: value, expected: matcher.labels)
             }
         }
     }

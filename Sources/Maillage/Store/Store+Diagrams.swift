@@ -28,17 +28,17 @@ extension Store {
         let service = try request.service.map { catalog.slugs[try catalog.service(named: $0)] }
         switch request.kind {
         case .territory:
-            guard let scope = request.scope else { throw DiagramError.missing(kind: .territory, what: "a territory: --commune, --epci or --departement") }
+            guard let scope = request.scope else { throw DiagramError.missing(kind: .territory, field: .scope) }
             return try TerritoryDiagram.build(source, scope: scope)
         case .ego:
-            guard let id = request.id else { throw DiagramError.missing(kind: .ego, what: "the id of a place or intermediary: --id") }
+            guard let id = request.id else { throw DiagramError.missing(kind: .ego, field: .id) }
             return try EgoDiagram.build(source, id: id, hops: request.hops)
         case .service:
-            guard let service else { throw DiagramError.missing(kind: .service, what: "a service: --service") }
+            guard let service else { throw DiagramError.missing(kind: .service, field: .service) }
             return try ServiceDiagram.build(source, service: service, scope: request.scope)
         case .coverage:
-            guard let service else { throw DiagramError.missing(kind: .coverage, what: "a service: --service") }
-            guard let scope = request.scope else { throw DiagramError.missing(kind: .coverage, what: "a territory: --commune, --epci or --departement") }
+            guard let service else { throw DiagramError.missing(kind: .coverage, field: .service) }
+            guard let scope = request.scope else { throw DiagramError.missing(kind: .coverage, field: .scope) }
             return try coverageDiagram(source, service: service, scope: scope, request: request)
         }
     }

@@ -78,7 +78,7 @@ package enum AidantsConnectImporter {
             if franceServices { report.add("labelled France Services", 1) }
         }
         report.add("structures", batch.places.count)
-        report.correct("date_maj set to \(dataDate) (the list carries no date; --date-maj sets it)", count: batch.places.count)
+        report.correct("date_maj set to \(dataDate) (the list carries no date: the import's data date, today unless one is given)", count: batch.places.count)
         report.add("aidants", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })
         return batch
     }
