@@ -94,4 +94,26 @@ import Testing
             #expect((merged == 0 && places == 115) || (merged == 1 && places == 114), "after \(delay) s: \(merged ?? -1) merged, \(places ?? -1) places")
         }
     }
+
+    @Test func checkListsTheNearMissesAsLikelyDuplicates() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        try maillage.loadDemo(withTeamsAndReferrals: false)
+        // Annonay's France Services again, same name and street, but 300 m north: name 100,
+        // street 100, distance 100 × 50 / 300 ≈ 16.7, a mean of about 72: under 83, over 70.
+        let hub = """
+            id,nom,commune,code_postal,code_insee,adresse,latitude,longitude,source,date_maj
+            hub-3,Maison France Services d'Annonay,Annonay,07100,07010,14 grande Rue,45.24733,4.64886,hub,2025-06-01
+
+            """
+        try Data(hub.utf8).write(to: URL(fileURLWithPath: maillage.path("hub.csv")))
+        #expect(try maillage.run(["import", "lieux", "hub.csv", "--db", "demo.sqlite"]).succeeded)
+        let check = try maillage.run(["check", "--format", "json", "--db", "demo.sqlite"])
+        #expect(check.succeeded, "\(check)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let duplicates = (json["problems"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "likely_duplicate" }
+        #expect(duplicates.map { [$0["id"] as? String, $0["other_id"] as? String] } == [["ardeche-lieu-001", "hub-3"]], "\(duplicates)")
+        let text = try maillage.run(["check", "--db", "demo.sqlite"])
+        #expect(text.stdout.contains("ardeche-lieu-001 (Maison France Services d'Annonay) [maillage-demo]: may be the same place as hub-3"), "\(text.stdout)")
+    }
 }

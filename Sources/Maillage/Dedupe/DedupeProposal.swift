@@ -72,3 +72,10 @@ public struct DedupeProposal: Sendable, Equatable, Encodable {
         case nearMisses = "near_misses", alreadyMerged = "already_merged", keptApart = "kept_apart"
     }
 }
+
+extension DedupeProposal {
+    /// The near-misses, as the quality report lists them.
+    public var likelyDuplicates: [LikelyDuplicate] {
+        nearMisses.map { LikelyDuplicate(firstId: $0.first.id, firstNom: $0.first.nom, secondId: $0.second.id, secondNom: $0.second.nom, score: $0.score) }
+    }
+}

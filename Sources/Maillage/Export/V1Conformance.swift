@@ -104,11 +104,11 @@ struct V1Conformance {
         repairs.append("formations_labels outside the schema's list, moved to autres_formations_labels")
     }
 
-    private static func fullMatch(_ pattern: String) throws -> NSRegularExpression {
+    static func fullMatch(_ pattern: String) throws -> NSRegularExpression {
         try NSRegularExpression(pattern: "^(?:\(pattern))$")
     }
 
-    private static func matches(_ regex: NSRegularExpression?, _ value: String) -> Bool {
+    static func matches(_ regex: NSRegularExpression?, _ value: String) -> Bool {
         guard let regex else { return true }
         return regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
     }

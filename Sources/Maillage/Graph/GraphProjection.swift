@@ -15,6 +15,8 @@ public struct GraphProjection: Sendable {
     public var active: [Bool]
     /// A place's commune (index into ``communeCodes``), -1 for intermediaries and unplaced places.
     public var commune: [Int32]
+    /// A place's coordinates as every distance takes them (``EffectiveLocation``: its commune's
+    /// centroid when the file's lie more than 30 km from it); NaN when it has none.
     public var latitude: [Double]
     public var longitude: [Double]
     /// An intermediary's headcount, -1 when unknown or for places.

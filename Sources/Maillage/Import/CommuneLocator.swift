@@ -8,7 +8,7 @@ package struct CommuneLocator: Sendable {
     package let index: CommuneIndex
     package let postalCodes: PostalCodes
     /// Coordinates farther than this from the commune's centroid are reported.
-    package static let farFromCommuneKm = 30.0
+    package static let farFromCommuneKm = EffectiveLocation.farFromCommuneKm
 
     /// A remark about a row's location, to be turned into an issue or a counted correction.
     package struct Remark: Equatable, Sendable {

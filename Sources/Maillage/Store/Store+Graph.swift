@@ -32,9 +32,13 @@ extension Store {
                 names.append(node.name)
                 kinds.append(node.kind)
                 active.append(node.active)
-                commune.append(node.codeInsee.flatMap { communeIndex[$0] } ?? -1)
-                latitude.append(node.latitude ?? .nan)
-                longitude.append(node.longitude ?? .nan)
+                let communeNumber = node.codeInsee.flatMap { communeIndex[$0] } ?? -1
+                commune.append(communeNumber)
+                // Coordinates far from their commune count at its centroid (``EffectiveLocation``); none stay NaN.
+                let centroid = communeNumber < 0 ? nil : (latitude: communeLatitudes[Int(communeNumber)], longitude: communeLongitudes[Int(communeNumber)])
+                let own = node.latitude == nil ? nil : EffectiveLocation.of(latitude: node.latitude, longitude: node.longitude, communeCentroid: centroid)
+                latitude.append(own?.latitude ?? .nan)
+                longitude.append(own?.longitude ?? .nan)
                 headcount.append(node.headcount.map { Int32(clamping: $0) } ?? -1)
                 actorType.append(node.actorType ?? "")
             }

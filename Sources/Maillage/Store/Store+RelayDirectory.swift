@@ -15,7 +15,7 @@ extension Store {
             let mergedIds = try Self.sourceIdsOfMergedPlaces(db)
 
             var communes: [(code: String, commune: RelayDirectory.Commune)] = []
-            var centroids: [String: (Double, Double)] = [:]
+            var centroids: [String: (latitude: Double, longitude: Double)] = [:]
             for row in try CommuneRow.fetchAll(db) {
                 var keys = ["commune:\(row.code)"]
                 if let epci = row.epci { keys.append("epci:\(epci)") }
@@ -38,8 +38,8 @@ extension Store {
                 let id: Int64 = row[0]
                 if closed.contains(id) { continue }
                 let code: String? = row[3]
-                let own: (Double, Double)? = (row[4] as Double?).flatMap { lat in (row[5] as Double?).map { (lat, $0) } }
-                let location = own ?? code.flatMap { centroids[$0] } ?? (.nan, .nan)
+                let location = EffectiveLocation.of(latitude: row[4], longitude: row[5], communeCentroid: code.flatMap { centroids[$0] })
+                    ?? (.nan, .nan)
                 let modalites = values.set(row[9])
                 let hoursText: String? = row[10]
                 var entry = RelayDirectory.Entry(
