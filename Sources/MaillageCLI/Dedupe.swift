@@ -6,7 +6,7 @@ extension MaillageCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge the records of one real place across sources (CNFS, Aidants Connect, lieux files).",
             discussion: """
-                Compares the places of one commune or within 1 km of each other. Same SIRET in the same commune: \
+                Compares the places of one commune or within 1 km of each other. The same SIRET in the same commune, in two sources: \
                 one place. Otherwise a score from 0 to 100, the mean of name, street and distance similarities; \
                 records merge at 83 or more across sources, 90 within one source (--threshold sets both). \
                 Different communes, incompatible structure kinds and a missing name veto a merge. Pairs scoring \

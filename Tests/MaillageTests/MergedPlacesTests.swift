@@ -66,6 +66,18 @@ import Testing
         #expect(graph.referrals.values[graph.referrals.edges(of: mairie)].map(\.weight) == [10], "weights of the merged referrals add up: 4 + 6")
     }
 
+    @Test func accessCountsEachTeamOnceAtTheOnePlace() throws {
+        let store = try twoListings()
+        func supply() throws -> (sites: Int, supply: Double) {
+            let report = try store.relayDirectory().access(AccessQuery(service: "aide-aux-demarches-administratives"), territories: store.territoryTable())
+            return (report.sites, report.supply)
+        }
+        // Before: the two listings (teams of 2 and 3) and the mairie (no team: 1).
+        #expect(try supply() == (3, 6))
+        try mergeTheTwo(store)
+        #expect(try supply() == (2, 6), "one site with both teams, 2 + 3, and the mairie: nobody doubled nor lost")
+    }
+
     @Test func theMergedPlaceAnswersToEitherIdWithDerivedAttributes() throws {
         let store = try twoListings()
         try mergeTheTwo(store)
