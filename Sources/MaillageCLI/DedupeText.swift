@@ -15,7 +15,7 @@ enum DedupeText {
         lines.append("\(dryRun ? "Dry run, nothing changed: " : "")\(proposal.merges.count) pair(s) \(verb) into \(proposal.groups.count) place(s) of \(records) records"
                      + (proposal.bySourcePair.isEmpty ? "." : ": " + proposal.bySourcePair.map { "\($0.name) \($0.count)" }.joined(separator: ", ") + "."))
         if proposal.alreadyMerged > 0 { lines.append("\(proposal.alreadyMerged) pair(s) already one place.") }
-        if proposal.keptApart > 0 { lines.append("\(proposal.keptApart) pair(s) over the threshold kept apart: recorded as different places (dedupe --never), or the merge would join records a veto keeps apart.") }
+        if proposal.keptApart > 0 { lines.append("\(proposal.keptApart) pair(s) over the threshold kept apart: the merge would join records that cannot be one place (a veto, two rows of one source under its threshold, or records set apart with dedupe --never).") }
         if !proposal.vetoes.isEmpty {
             lines.append("Vetoed: " + proposal.vetoes.map { "\($0.name.replacingOccurrences(of: "_", with: " ")) \($0.count)" }.joined(separator: ", ") + ".")
         }
@@ -29,7 +29,7 @@ enum DedupeText {
         if proposal.nearMisses.isEmpty {
             lines.append("No near-misses (score 70 up to the threshold).")
         } else {
-            lines.append("\(proposal.nearMisses.count) near-miss(es) to review (score 70 up to the threshold; merge none by hand, or record them with dedupe --never):")
+            lines.append("\(proposal.nearMisses.count) near-miss(es) to review (score 70 up to the threshold): to merge one, rerun with --within its commune and a lower --threshold (--dry-run first); to keep two apart for good, dedupe --never ID1 ID2:")
             lines += proposal.nearMisses.prefix(limit).map(line)
             if proposal.nearMisses.count > limit { lines.append("  … and \(proposal.nearMisses.count - limit) more (--limit, or --format csv for all).") }
         }
