@@ -17,6 +17,7 @@ extension Store {
     }
 
     /// ``merge(_:at:)`` inside the caller's transaction.
+    @discardableResult
     static func merge(_ decisions: [MergeDecision], at date: Date, _ db: Database) throws -> [MergedPlace] {
         guard !decisions.isEmpty else { return [] }
         let stamp = timestamp(date)
