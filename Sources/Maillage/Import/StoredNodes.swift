@@ -27,9 +27,11 @@ package struct StoredNodes: Sendable {
     /// Every stored node's public id, kind and source.
     static func fetch(_ db: Database) throws -> StoredNodes {
         var owners: [String: Owner] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT node.public_id, node.kind, source.name FROM node JOIN source ON source.id = node.source_id") {
-            guard let kind = Kind(rawValue: row[1]) else { continue }
-            owners[row[0]] = Owner(kind: kind, source: row[2])
+        for row in try Row.fetchAll(db, sql: """
+            SELECT node.public_id, node.kind, source.name AS source FROM node JOIN source ON source.id = node.source_id
+            """) {
+            guard let kind = Kind(rawValue: row["kind"]) else { continue }
+            owners[row["public_id"]] = Owner(kind: kind, source: row["source"])
         }
         return StoredNodes(owners: owners)
     }

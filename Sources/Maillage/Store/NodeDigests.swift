@@ -25,7 +25,7 @@ enum NodeDigests {
         while let row = try rows.next() {
             var hasher = Hasher()
             for value in row.databaseValues { hasher.combine(value) }
-            digests[row[0]] = hasher.finalize()
+            digests[row["id"]] = hasher.finalize()  // n.id: place and intermediary have no `id` column
         }
         return digests
     }

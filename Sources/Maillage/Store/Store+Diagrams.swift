@@ -11,7 +11,7 @@ extension Store {
             var dateMaj = [String?](repeating: nil, count: graph.nodeCount)
             let rows = try Row.fetchCursor(db, sql: "SELECT n.public_id, p.date_maj FROM shown_place p JOIN shown_node n ON n.id = p.node_id")
             while let row = try rows.next() {
-                if let node = graph.node(row[0]) { dateMaj[node] = row[1] }
+                if let node = graph.node(row["public_id"]) { dateMaj[node] = row["date_maj"] }
             }
             return DiagramSource(graph: graph, territories: territories, serviceLabels: graph.serviceSlugs.map { labels[$0] ?? $0 },
                                  actorTypeLabels: Dictionary(uniqueKeysWithValues: taxonomy.actorTypes.map { ($0.slug, $0.label) }),

@@ -20,7 +20,7 @@ extension Store {
         try writer.read { db in
             let taxonomy = try Self.taxonomy(db)
             let national = NationalServices(taxonomy)
-            let serviceSlugs = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, slug FROM service").map { row -> (Int64, String) in (row[0], row[1]) })
+            let serviceSlugs = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, slug FROM service").map { row -> (Int64, String) in (row["id"], row["slug"]) })
             var servicesOfIds = EdgeLabels<(national: [String], finer: [String])> { ids in
                 let slugs = Set(ids.compactMap { serviceSlugs[$0] })
                 return (national.nationalLabels(of: slugs), national.labels(of: slugs))
@@ -37,36 +37,70 @@ extension Store {
                 JOIN intermediary i ON i.node_id = w.intermediary_id JOIN node n ON n.id = i.node_id WHERE w.place_id = ? ORDER BY n.public_id
                 """)
 
-            let columns = LieuColumn.storedAsText
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT n.id, n.public_id, n.active, p.code_insee, p.latitude, p.longitude, COALESCE(p.source_label, s.name), c.latitude, c.longitude,
-                       \(columns.map { "p." + $0.rawValue }.joined(separator: ", ")),
-                       (SELECT group_concat(service_id) FROM (SELECT service_id FROM shown_relay WHERE node_id = n.id
-                        UNION SELECT r.service_id FROM shown_works_at w JOIN relay r ON r.node_id = w.intermediary_id WHERE w.place_id = n.id)) AS service_ids,
-                       (SELECT group_concat(programme_id) FROM shown_labelled WHERE node_id = n.id) AS programme_ids,
-                       EXISTS (SELECT 1 FROM shown_works_at WHERE place_id = n.id) AS has_members
-                FROM shown_place p JOIN shown_node n ON n.id = p.node_id JOIN source s ON s.id = n.source_id
-                LEFT JOIN commune c ON c.code_insee = p.code_insee
-                ORDER BY n.public_id
-                """)
+            let rows = try ExportedPlaceRow.fetchCursor(db, sql: ExportedPlaceRow.sql)
             while let row = try rows.next() {
-                let id: Int64 = row[0]
-                var text: [LieuColumn: String] = [:]
-                for (offset, column) in columns.enumerated() {
-                    if let value: String = row[9 + offset] { text[column] = value }
-                }
-                let services = servicesOfIds.labels(of: row["service_ids"]) ?? ([], [])
-                let labelled = programmesOfIds.labels(of: row["programme_ids"]) ?? []
-                let intermediaries = row["has_members"] ? try Row.fetchAll(members, arguments: [id]).map { member in
-                    LieuRecord.Member(publicId: member[0], actorType: member[1], headcount: member[2])
+                let services = servicesOfIds.labels(of: row.serviceIds) ?? ([], [])
+                let labelled = programmesOfIds.labels(of: row.programmeIds) ?? []
+                let intermediaries = row.hasMembers ? try Row.fetchAll(members, arguments: [row.id]).map { member in
+                    LieuRecord.Member(publicId: member["public_id"], actorType: member["actor_type"], headcount: member["headcount"])
                 } : []
                 try body(LieuRecord(
-                    publicId: row[1], text: text, codeInsee: row[3], latitude: row[4], longitude: row[5], sourceLabel: row[6],
-                    services: services.national, finerServices: services.finer,
+                    publicId: row.publicId, text: row.text, codeInsee: row.codeInsee, latitude: row.latitude, longitude: row.longitude,
+                    sourceLabel: row.sourceLabel, services: services.national, finerServices: services.finer,
                     programmes: labelled.filter(\.v1).map(\.label), otherProgrammes: labelled.filter { !$0.v1 }.map(\.label),
-                    intermediaries: intermediaries, communeLatitude: row[7], communeLongitude: row[8], active: row[2]))
+                    intermediaries: intermediaries, communeLatitude: row.communeLatitude, communeLongitude: row.communeLongitude,
+                    active: row.active))
             }
         }
+    }
+}
+
+/// A stored place as the export reads it, by column name: its row, its commune's coordinates, and
+/// its edges as `group_concat` lists of ids (correlated subqueries on the edge tables' keys).
+private struct ExportedPlaceRow: FetchableRecord {
+    static let sql = """
+        SELECT n.id, n.public_id, n.active, p.code_insee, p.latitude, p.longitude, COALESCE(p.source_label, s.name) AS source_label,
+               c.latitude AS commune_latitude, c.longitude AS commune_longitude,
+               \(LieuColumn.storedAsText.map { "p." + $0.rawValue }.joined(separator: ", ")),
+               (SELECT group_concat(service_id) FROM (SELECT service_id FROM shown_relay WHERE node_id = n.id
+                UNION SELECT r.service_id FROM shown_works_at w JOIN relay r ON r.node_id = w.intermediary_id WHERE w.place_id = n.id)) AS service_ids,
+               (SELECT group_concat(programme_id) FROM shown_labelled WHERE node_id = n.id) AS programme_ids,
+               EXISTS (SELECT 1 FROM shown_works_at WHERE place_id = n.id) AS has_members
+        FROM shown_place p JOIN shown_node n ON n.id = p.node_id JOIN source s ON s.id = n.source_id
+        LEFT JOIN commune c ON c.code_insee = p.code_insee
+        ORDER BY n.public_id
+        """
+
+    var id: Int64
+    var publicId: String
+    var active: Bool
+    var codeInsee: String?
+    var latitude: Double?
+    var longitude: Double?
+    var sourceLabel: String?
+    var communeLatitude: Double?
+    var communeLongitude: Double?
+    var text: [LieuColumn: String] = [:]
+    var serviceIds: String?
+    var programmeIds: String?
+    var hasMembers: Bool
+
+    init(row: Row) {
+        id = row["id"]
+        publicId = row["public_id"]
+        active = row["active"]
+        codeInsee = row["code_insee"]
+        latitude = row["latitude"]
+        longitude = row["longitude"]
+        sourceLabel = row["source_label"]
+        communeLatitude = row["commune_latitude"]
+        communeLongitude = row["commune_longitude"]
+        for column in LieuColumn.storedAsText {
+            if let value: String = row[column.rawValue] { text[column] = value }
+        }
+        serviceIds = row["service_ids"]
+        programmeIds = row["programme_ids"]
+        hasMembers = row["has_members"]
     }
 }
 

@@ -7,7 +7,7 @@ extension Store {
         let columns = ["division", "code", "nom", "total"] + FragilityImporter.components
         var existing: [String: [DatabaseValue]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM fragility") {
-            existing["\(row[0] as String):\(row[1] as String)"] = Array(row.databaseValues)
+            existing["\(row["division"] as String):\(row["code"] as String)"] = Array(row.databaseValues)
         }
         let statement = try db.makeStatement(sql: """
             INSERT OR REPLACE INTO fragility (\(columns.joined(separator: ", ")))
@@ -29,15 +29,15 @@ extension Store {
         try writer.read { db in
             var index = FragilityIndex()
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.code_insee, fc.total, fe.total FROM commune c
+                SELECT c.code_insee, fc.total AS commune_total, fe.total AS epci_total FROM commune c
                 LEFT JOIN fragility fc ON fc.division = 'city' AND fc.code = c.code_insee
                 LEFT JOIN fragility fe ON fe.division = 'epci' AND fe.code = IFNULL(c.epci_siren, ?)
                 """, arguments: [FragilityImporter.noEpci])
             while let row = try rows.next() {
-                if let own: Double = row[1] {
-                    index.byCommune[row[0]] = .init(value: own, source: .commune)
-                } else if let epci: Double = row[2] {
-                    index.byCommune[row[0]] = .init(value: epci, source: .epci)
+                if let own: Double = row["commune_total"] {
+                    index.byCommune[row["code_insee"]] = .init(value: own, source: .commune)
+                } else if let epci: Double = row["epci_total"] {
+                    index.byCommune[row["code_insee"]] = .init(value: epci, source: .epci)
                 }
             }
             return index

@@ -33,11 +33,11 @@ struct BatchWriter {
     init(db: Database) throws {
         self.db = db
         for row in try Row.fetchAll(db, sql: "SELECT public_id, id, kind, source_id FROM node") {
-            nodes[row[0]] = (row[1], row[2], row[3])
+            nodes[row["public_id"]] = (row["id"], row["kind"], row["source_id"])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT name, id FROM source") { sources[row[0]] = row[1] }
-        serviceIds = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT slug, id FROM service").map { ($0[0], $0[1]) })
-        programmeIds = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT slug, id FROM programme").map { ($0[0], $0[1]) })
+        for row in try Row.fetchAll(db, sql: "SELECT name, id FROM source") { sources[row["name"]] = row["id"] }
+        serviceIds = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT slug, id FROM service").map { ($0["slug"], $0["id"]) })
+        programmeIds = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT slug, id FROM programme").map { ($0["slug"], $0["id"]) })
         insertNode = try BulkStatement(db, sql: "INSERT INTO node (kind, public_id, source_id, active, details) VALUES (?, ?, ?, ?, ?)")
         upsertPlace = try BulkStatement(db, sql: Self.placeUpsert)
         upsertIntermediary = try BulkStatement(db, sql: """
@@ -102,10 +102,10 @@ struct BatchWriter {
             """))
         var retired = (places: 0, intermediaries: 0)
         for row in candidates {
-            let id: Int64 = row[0]
+            let id: Int64 = row["id"]
             guard !claimed.contains(id) else { continue }
             try db.cachedStatement(sql: "UPDATE node SET active = 0 WHERE id = ?").execute(arguments: [id])
-            if row[1] as String == "place" { retired.places += 1 } else { retired.intermediaries += 1 }
+            if row["kind"] as String == "place" { retired.places += 1 } else { retired.intermediaries += 1 }
         }
         report.retired = retired.places > 0 ? retired.places : retired.intermediaries
         if retired.places > 0, retired.intermediaries > 0 {
@@ -141,7 +141,7 @@ struct BatchWriter {
                 SELECT weight FROM referral WHERE source_node_id = ? AND target_node_id = ? AND IFNULL(service_id, 0) = ?
                 """, arguments: [source.id, target.id, referral.serviceSlug.flatMap { serviceIds[$0] } ?? 0])
             let existed = stored != nil
-            if let stored, stored[0] as Double? == referral.weight, linesWritten[referral.line] == nil { referralsUnchanged.insert(referral.line) }
+            if let stored, stored["weight"] as Double? == referral.weight, linesWritten[referral.line] == nil { referralsUnchanged.insert(referral.line) }
             try db.cachedStatement(sql: """
                 INSERT INTO referral (source_node_id, target_node_id, service_id, weight) VALUES (?, ?, ?, ?)
                 ON CONFLICT (source_node_id, target_node_id, IFNULL(service_id, 0)) DO UPDATE SET weight = excluded.weight

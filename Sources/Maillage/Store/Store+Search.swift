@@ -10,12 +10,10 @@ extension Store {
         // Each word quoted (quotes doubled) and prefix-matched: no FTS5 syntax from the user gets through.
         let match = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }.joined(separator: " ")
         return try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT public_id, kind, nom, commune, snippet(search_index, 4, '[', ']', '…', 12)
+            try SearchIndexRow.fetchAll(db, sql: """
+                SELECT public_id, kind, nom, commune, snippet(search_index, 4, '[', ']', '…', 12) AS snippet
                 FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, 0, 0, 10, 5, 1), public_id LIMIT ?
-                """, arguments: [match, limit]).map {
-                SearchHit(id: $0[0], kind: RelayResult.Kind(rawValue: $0[1]) ?? .place, nom: $0[2], commune: $0[3], snippet: $0[4])
-            }
+                """, arguments: [match, limit]).map { $0.hit(match: .words) }
         }
     }
 
@@ -73,4 +71,27 @@ extension Store {
                t.label
         FROM intermediary i JOIN node n ON n.id = i.node_id JOIN actor_type t ON t.slug = i.actor_type;
         """
+}
+
+/// A row of the full-text index (or a query shaped like one), read by column name.
+struct SearchIndexRow: FetchableRecord {
+    var publicId: String
+    var kind: RelayResult.Kind
+    var nom: String
+    var commune: String
+    /// The matching part of the description; queries without one select `'' AS snippet`.
+    var snippet: String
+
+    init(row: Row) {
+        publicId = row["public_id"]
+        kind = RelayResult.Kind(rawValue: row["kind"]) ?? .place
+        nom = row["nom"]
+        commune = row["commune"]
+        snippet = row["snippet"]
+    }
+
+    /// The hit this row is, found by `match`.
+    func hit(match: SearchHit.Match) -> SearchHit {
+        SearchHit(id: publicId, kind: kind, nom: nom, commune: commune, snippet: snippet, match: match)
+    }
 }

@@ -5,7 +5,7 @@ extension Store {
     /// commune came from their own INSEE code (as given or repaired), never from a guess.
     static func postalCodes(_ db: Database) throws -> PostalCodes {
         let rows = try Row.fetchAll(db, sql: postalCodePairs)
-        return PostalCodes(pairs: rows.map { (postalCode: $0[0] as String, commune: $0[1] as String) })
+        return PostalCodes(pairs: rows.map { (postalCode: $0["code_postal"] as String, commune: $0["code_insee"] as String) })
     }
 
     /// The (postal code, INSEE code) pairs of those places, read from the index `place_postal_code` alone.

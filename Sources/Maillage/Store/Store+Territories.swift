@@ -91,16 +91,25 @@ extension Store {
     }
 
     private func buildCommuneIndex(_ db: Database) throws -> CommuneIndex {
-        var communes: [CommuneIndex.Commune] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT code_insee, nom, departement_code, latitude, longitude FROM commune ORDER BY code_insee")
-        while let row = try rows.next() {
-            communes.append(CommuneIndex.Commune(code: row[0], nom: row[1], departement: row[2], latitude: row[3], longitude: row[4]))
-        }
-        return CommuneIndex(
-            communes: communes,
+        CommuneIndex(
+            communes: try CommuneIndexRow.fetchAll(db).map(\.commune),
             epciCodes: Set(try String.fetchAll(db, sql: "SELECT siren FROM epci")),
             departementCodes: Set(try String.fetchAll(db, sql: "SELECT code FROM departement")),
             regionCodes: Set(try String.fetchAll(db, sql: "SELECT code FROM region")))
+    }
+}
+
+/// A commune as the import places rows with it, read by column name.
+private struct CommuneIndexRow: FetchableRecord {
+    var commune: CommuneIndex.Commune
+
+    init(row: Row) {
+        commune = CommuneIndex.Commune(code: row["code_insee"], nom: row["nom"], departement: row["departement_code"],
+                                       latitude: row["latitude"], longitude: row["longitude"])
+    }
+
+    static func fetchAll(_ db: Database) throws -> [CommuneIndexRow] {
+        try fetchAll(db, sql: "SELECT code_insee, nom, departement_code, latitude, longitude FROM commune ORDER BY code_insee")
     }
 }
 

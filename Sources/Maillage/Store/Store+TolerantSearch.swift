@@ -36,7 +36,7 @@ extension Store {
     /// The département a run of the words names, and the other words.
     private func departementNamed(in words: [String]) throws -> (String, [String])? {
         let departements = try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT code, nom FROM departement").map { (code: $0[0] as String, nom: $0[1] as String) }
+            try Row.fetchAll(db, sql: "SELECT code, nom FROM departement").map { (code: $0["code"] as String, nom: $0["nom"] as String) }
         }
         return DepartementNames(departements).find(in: words).map { ($0.code, $0.otherWords) }
     }
@@ -46,13 +46,12 @@ extension Store {
     private func places(inDepartement code: String, matching words: [String], limit: Int) throws -> [SearchHit] {
         if words.isEmpty {
             return try writer.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT n.public_id, p.nom, TRIM(IFNULL(c.nom, '') || ' ' || IFNULL(p.commune, '') || ' ' || IFNULL(p.code_postal, ''))
+                try SearchIndexRow.fetchAll(db, sql: """
+                    SELECT n.public_id, 'place' AS kind, p.nom,
+                           TRIM(IFNULL(c.nom, '') || ' ' || IFNULL(p.commune, '') || ' ' || IFNULL(p.code_postal, '')) AS commune, '' AS snippet
                     FROM shown_place p JOIN shown_node n ON n.id = p.node_id JOIN commune c ON c.code_insee = p.code_insee
                     WHERE c.departement_code = ? AND n.active ORDER BY p.nom, n.public_id LIMIT ?
-                    """, arguments: [code, limit]).map {
-                    SearchHit(id: $0[0], kind: .place, nom: $0[1], commune: $0[2], snippet: "", match: .departement)
-                }
+                    """, arguments: [code, limit]).map { $0.hit(match: .departement) }
             }
         }
         let inDepartement = try withCommunes(try search(words.joined(separator: " "), limit: 100_000)).filter { $0.departement == code }
@@ -70,12 +69,10 @@ extension Store {
     private func approximateHits(_ tolerance: TypoTolerance, limit: Int) throws -> [SearchHit] {
         var scored: [(edits: Int, position: Int, hit: SearchHit)] = []
         try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT public_id, kind, nom, commune FROM search_index")
+            let rows = try SearchIndexRow.fetchCursor(db, sql: "SELECT public_id, kind, nom, commune, '' AS snippet FROM search_index")
             while let row = try rows.next() {
-                let nom: String = row[2], commune: String = row[3]
-                guard let (edits, position) = tolerance.edits(in: nom + " " + commune) else { continue }
-                scored.append((edits, position, SearchHit(id: row[0], kind: RelayResult.Kind(rawValue: row[1]) ?? .place, nom: nom, commune: commune,
-                                                snippet: "", match: .approximate)))
+                guard let (edits, position) = tolerance.edits(in: row.nom + " " + row.commune) else { continue }
+                scored.append((edits, position, row.hit(match: .approximate)))
             }
         }
         return scored.sorted { ($0.edits, $0.position, $0.hit.nom, $0.hit.id) < ($1.edits, $1.position, $1.hit.nom, $1.hit.id) }
@@ -86,16 +83,16 @@ extension Store {
     private func withCommunes(_ hits: [SearchHit]) throws -> [SearchHit] {
         guard !hits.isEmpty else { return hits }
         let communes = try writer.read { db in
-            var byId: [String: Row] = [:]
+            var byId: [String: HitCommuneRow] = [:]
             // In chunks, under SQLite's limit on bound values.
             for start in stride(from: 0, to: hits.count, by: 10_000) {
                 let ids = hits[start..<Swift.min(start + 10_000, hits.count)].map(\.id)
-                for row in try SQLRequest<Row>(literal: """
-                    SELECT n.public_id, p.code_insee, c.nom, p.code_postal, c.departement_code
+                for row in try SQLRequest<HitCommuneRow>(literal: """
+                    SELECT n.public_id, p.code_insee, c.nom AS commune_nom, p.code_postal, c.departement_code
                     FROM shown_node n JOIN shown_place p ON p.node_id = n.id LEFT JOIN commune c ON c.code_insee = p.code_insee
                     WHERE n.public_id IN \(ids)
                     """).fetchAll(db) {
-                    byId[row[0]] = row
+                    byId[row.publicId] = row
                 }
             }
             return byId
@@ -103,11 +100,28 @@ extension Store {
         return hits.map { hit in
             guard let row = communes[hit.id] else { return hit }
             var hit = hit
-            hit.codeInsee = row[1]
-            hit.communeNom = row[2]
-            hit.codePostal = row[3]
-            hit.departement = row[4]
+            hit.codeInsee = row.codeInsee
+            hit.communeNom = row.communeNom
+            hit.codePostal = row.codePostal
+            hit.departement = row.departement
             return hit
         }
+    }
+}
+
+/// A hit's place and its commune, read by column name.
+private struct HitCommuneRow: FetchableRecord {
+    var publicId: String
+    var codeInsee: String?
+    var communeNom: String?
+    var codePostal: String?
+    var departement: String?
+
+    init(row: Row) {
+        publicId = row["public_id"]
+        codeInsee = row["code_insee"]
+        communeNom = row["commune_nom"]
+        codePostal = row["code_postal"]
+        departement = row["departement_code"]
     }
 }
