@@ -58,7 +58,9 @@ extension Store {
         fts5(public_id UNINDEXED, kind UNINDEXED, nom, commune, description, tokenize = 'unicode61 remove_diacritics 2')
         """
 
-    /// Fills `search_index` (the first one SQLite finds: `temp`'s, if any) with every place and intermediary.
+    /// Fills `search_index` (the first one SQLite finds: `temp`'s, if any) with every place and
+    /// intermediary. An intermediary's communes are those of the places it works at (a merged
+    /// place's derived commune), read through the tables' keys (see ``ShownPlaceSQL``).
     private static let searchIndexRows = """
         INSERT INTO search_index (public_id, kind, nom, commune, description)
         SELECT n.public_id, 'place', p.nom, TRIM(IFNULL(c.nom, '') || ' ' || IFNULL(p.commune, '') || ' ' || IFNULL(p.code_postal, '')),
@@ -66,8 +68,10 @@ extension Store {
         FROM shown_place p JOIN node n ON n.id = p.node_id LEFT JOIN commune c ON c.code_insee = p.code_insee;
         INSERT INTO search_index (public_id, kind, nom, commune, description)
         SELECT n.public_id, 'intermediary', IFNULL(i.nom, n.public_id),
-               IFNULL((SELECT GROUP_CONCAT(DISTINCT IFNULL(c.nom, p.commune)) FROM shown_works_at w JOIN shown_place p ON p.node_id = w.place_id
-                       LEFT JOIN commune c ON c.code_insee = p.code_insee WHERE w.intermediary_id = n.id), ''),
+               IFNULL((SELECT GROUP_CONCAT(DISTINCT IFNULL(c.nom, COALESCE(m.commune, p.commune))) FROM works_at w
+                       LEFT JOIN place_group g ON g.node_id = w.place_id LEFT JOIN merged_place m ON m.node_id = g.head_id
+                       LEFT JOIN place p ON p.node_id = w.place_id AND g.node_id IS NULL
+                       LEFT JOIN commune c ON c.code_insee = COALESCE(m.code_insee, p.code_insee) WHERE w.intermediary_id = n.id), ''),
                t.label
         FROM intermediary i JOIN node n ON n.id = i.node_id JOIN actor_type t ON t.slug = i.actor_type;
         """
