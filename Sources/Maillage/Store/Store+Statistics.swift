@@ -10,25 +10,41 @@ extension Store {
                 FROM actor_type t LEFT JOIN intermediary i ON i.actor_type = t.slug
                 GROUP BY t.slug ORDER BY t.position
                 """).map { Statistics.TypeCount(type: $0["slug"], label: $0["label"], count: $0["count"], headcount: $0["headcount"]) }
-            let services = try Row.fetchAll(db, sql: """
-                SELECT s.slug, s.label, s.level,
-                    (SELECT COUNT(DISTINCT place) FROM (
-                        SELECT r.node_id AS place FROM shown_relay r JOIN shown_place p ON p.node_id = r.node_id WHERE r.service_id = s.id
-                        UNION SELECT w.place_id FROM relay r JOIN shown_works_at w ON w.intermediary_id = r.node_id WHERE r.service_id = s.id)) AS places,
-                    (SELECT COUNT(*) FROM relay r JOIN intermediary i ON i.node_id = r.node_id WHERE r.service_id = s.id) AS intermediaries
-                FROM service s ORDER BY s.position
-                """).map { Statistics.ServiceCount(slug: $0["slug"], label: $0["label"], level: $0["level"], places: $0["places"], intermediaries: $0["intermediaries"]) }
-            let byDepartement = try Row.fetchAll(db, sql: """
-                SELECT d.code, d.nom,
-                    (SELECT COUNT(*) FROM shown_place p JOIN commune c ON c.code_insee = p.code_insee WHERE c.departement_code = d.code) AS places,
-                    (SELECT COUNT(DISTINCT w.intermediary_id) FROM shown_works_at w JOIN shown_place p ON p.node_id = w.place_id
-                        JOIN commune c ON c.code_insee = p.code_insee WHERE c.departement_code = d.code) AS intermediaries,
-                    (SELECT IFNULL(SUM(i.headcount), 0) FROM intermediary i WHERE i.node_id IN (
-                        SELECT w.intermediary_id FROM shown_works_at w JOIN shown_place p ON p.node_id = w.place_id
-                        JOIN commune c ON c.code_insee = p.code_insee WHERE c.departement_code = d.code)) AS headcount
-                FROM departement d ORDER BY d.code
-                """).map { Statistics.DepartementCount(code: $0["code"], nom: $0["nom"], places: $0["places"], intermediaries: $0["intermediaries"], headcount: $0["headcount"]) }
-                .filter { $0.places > 0 || $0.intermediaries > 0 }
+            // Each count in one grouped pass over the shown views, not a pass per service or
+            // département (SQLite rebuilds a view filtered in a correlated subquery row by row).
+            let placesByService: [Int64: Int] = try Self.counts(db, sql: """
+                SELECT service_id AS key, COUNT(DISTINCT place) AS count FROM (
+                    SELECT r.service_id, r.node_id AS place FROM shown_relay r JOIN shown_place p ON p.node_id = r.node_id
+                    UNION SELECT r.service_id, w.place_id FROM relay r JOIN shown_works_at w ON w.intermediary_id = r.node_id)
+                GROUP BY service_id
+                """)
+            let intermediariesByService: [Int64: Int] = try Self.counts(db, sql: """
+                SELECT r.service_id AS key, COUNT(*) AS count FROM relay r JOIN intermediary i ON i.node_id = r.node_id GROUP BY r.service_id
+                """)
+            let services = try Row.fetchAll(db, sql: "SELECT id, slug, label, level FROM service ORDER BY position").map { row in
+                let id: Int64 = row["id"]
+                return Statistics.ServiceCount(slug: row["slug"], label: row["label"], level: row["level"],
+                                               places: placesByService[id] ?? 0, intermediaries: intermediariesByService[id] ?? 0)
+            }
+            let placesByDepartement: [String: Int] = try Self.counts(db, sql: """
+                SELECT c.departement_code AS key, COUNT(*) AS count FROM shown_place p JOIN commune c ON c.code_insee = p.code_insee
+                GROUP BY c.departement_code
+                """)
+            var teamsByDepartement: [String: (intermediaries: Int, headcount: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT t.departement_code, COUNT(*) AS intermediaries, IFNULL(SUM(i.headcount), 0) AS headcount
+                FROM (SELECT DISTINCT w.intermediary_id, c.departement_code FROM shown_works_at w JOIN shown_place p ON p.node_id = w.place_id
+                      JOIN commune c ON c.code_insee = p.code_insee) t
+                JOIN intermediary i ON i.node_id = t.intermediary_id GROUP BY t.departement_code
+                """) {
+                teamsByDepartement[row["departement_code"]] = (row["intermediaries"], row["headcount"])
+            }
+            let byDepartement = try Row.fetchAll(db, sql: "SELECT code, nom FROM departement ORDER BY code").map { row -> Statistics.DepartementCount in
+                let code: String = row["code"], teams = teamsByDepartement[code]
+                return Statistics.DepartementCount(code: code, nom: row["nom"], places: placesByDepartement[code] ?? 0,
+                                                   intermediaries: teams?.intermediaries ?? 0, headcount: teams?.headcount ?? 0)
+            }
+            .filter { $0.places > 0 || $0.intermediaries > 0 }
             let sources = try Row.fetchAll(db, sql: """
                 SELECT s.name, SUM(n.kind = 'place') AS places, SUM(n.kind = 'intermediary') AS intermediaries,
                        SUM(g.node_id IS NOT NULL AND g.node_id <> g.head_id) AS merged
@@ -53,5 +69,14 @@ extension Store {
                 byDepartement: byDepartement,
                 sources: sources)
         }
+    }
+
+    /// `key → count` from a query selecting `key` and `count`.
+    private static func counts<Key: DatabaseValueConvertible & Hashable>(_ db: Database, sql: String) throws -> [Key: Int] {
+        var counts: [Key: Int] = [:]
+        for row in try Row.fetchAll(db, sql: sql) {
+            if let key: Key = row["key"] { counts[key] = row["count"] }
+        }
+        return counts
     }
 }
