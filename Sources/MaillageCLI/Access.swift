@@ -51,14 +51,14 @@ extension MaillageCommand {
             let report = try store.relayDirectory().access(query, territories: territories, fragility: fragility)
             switch format {
             case .json: print(try JSONOutput.encode(report))
-            case .csv: FileHandle.standardOutput.write(Data(AccessText.csv(report).utf8))
+            case .csv: FileHandle.standardOutput.write(Data(report.csv().utf8))
             case .text: print(TerritoryText.header(report.within) + AccessText.describe(report, limit: limit) + WithoutLocationText.footer(report.communesWithoutLocation))
             }
         }
     }
 }
 
-/// Text and CSV forms of an accessibility report.
+/// The text form of an accessibility report.
 enum AccessText {
     static func describe(_ report: AccessReport, limit: Int) -> String {
         let inhabited = report.communes.filter { $0.population > 0 }
@@ -87,14 +87,5 @@ enum AccessText {
 
     private static func unit(_ report: AccessReport) -> String {
         report.demand == .population ? "inhabitants" : "fragility-weighted inhabitants"
-    }
-
-    static func csv(_ report: AccessReport) -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["code", "nom", "population", "demand", "score", "normalized"])
-        for commune in report.communes {
-            writer.writeRow([commune.code, commune.nom, String(commune.population), "\(commune.demand)", "\(commune.score)", "\(commune.normalized)"])
-        }
-        return writer.text
     }
 }

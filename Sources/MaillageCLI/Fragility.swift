@@ -36,7 +36,7 @@ extension MaillageCommand {
             let filters = try directory.appliedFilters(coverage.query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(report, filters: filters)))
-            case .csv: FileHandle.standardOutput.write(Data(FragilityText.csv(report).utf8))
+            case .csv: FileHandle.standardOutput.write(Data(report.csv().utf8))
             case .text: print(TerritoryText.header(report.within) + FragilityText.describe(report, filters: filters, limit: limit)
                               + WithoutLocationText.footer(report.communesWithoutLocation))
             }
@@ -44,7 +44,7 @@ extension MaillageCommand {
     }
 }
 
-/// Text and CSV forms of a single-relay report.
+/// The text form of a single-relay report.
 enum FragilityText {
     static func describe(_ report: SingleRelayReport, filters: AppliedFilters, limit: Int) -> String {
         guard report.coveredPopulation > 0 else {
@@ -63,15 +63,5 @@ enum FragilityText {
             lines.append("  \(shown: commune.code) \(shown: commune.nom) (\(commune.population) inh.): only \(shown: commune.relayNom) [\(shown: commune.relayId)], \(how)")
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func csv(_ report: SingleRelayReport) -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["code", "nom", "population", "relay_id", "relay_nom", "distance_km"])
-        for commune in report.communes {
-            writer.writeRow([commune.code, commune.nom, String(commune.population), commune.relayId, commune.relayNom,
-                             commune.distanceKm.map { "\($0)" } ?? ""])
-        }
-        return writer.text
     }
 }

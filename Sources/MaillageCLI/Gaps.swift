@@ -48,7 +48,7 @@ extension MaillageCommand {
             let filters = try directory.appliedFilters(query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(report, filters: filters)))
-            case .csv: FileHandle.standardOutput.write(Data(GapText.csv(report).utf8))
+            case .csv: FileHandle.standardOutput.write(Data(report.csv().utf8))
             case .text: print(TerritoryText.header(report.within) + GapText.describe(report, filters: filters, limit: limit)
                               + WithoutLocationText.footer(report.communesWithoutLocation))
             }
@@ -56,7 +56,7 @@ extension MaillageCommand {
     }
 }
 
-/// Text and CSV forms of a gap report.
+/// The text form of a gap report.
 enum GapText {
     static func describe(_ report: GapReport, filters: AppliedFilters, limit: Int) -> String {
         let share = report.population > 0 ? Double(report.uncoveredPopulation) / Double(report.population) * 100 : 0
@@ -70,15 +70,5 @@ enum GapText {
             lines.append(line)
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func csv(_ report: GapReport) -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["code", "nom", "population", "uncovered_population", "nearest_km", "relays_within", "relays_by_zone", "communes", "uncovered_communes"])
-        for gap in report.territories {
-            writer.writeRow([gap.code, gap.nom, String(gap.population), String(gap.uncoveredPopulation), gap.nearestKm.map { "\($0)" } ?? "",
-                             gap.relaysWithin.map(String.init) ?? "", gap.relaysByZone.map(String.init) ?? "", String(gap.communes), String(gap.uncoveredCommunes)])
-        }
-        return writer.text
     }
 }

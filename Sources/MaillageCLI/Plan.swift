@@ -49,7 +49,7 @@ extension MaillageCommand {
             let filters = try directory.appliedFilters(coverage.query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(plan, filters: filters)))
-            case .csv: FileHandle.standardOutput.write(Data(PlanText.csv(plan).utf8))
+            case .csv: FileHandle.standardOutput.write(Data(plan.csv().utf8))
             case .text: print(TerritoryText.header(plan.within) + PlanText.describe(plan, filters: filters)
                               + WithoutLocationText.footer(plan.communesWithoutLocation))
             }
@@ -57,7 +57,7 @@ extension MaillageCommand {
     }
 }
 
-/// Text and CSV forms of a site plan.
+/// The text form of a site plan.
 enum PlanText {
     static func describe(_ plan: SitePlan, filters: AppliedFilters) -> String {
         guard plan.uncoveredCommunesBefore > 0 else {
@@ -77,15 +77,5 @@ enum PlanText {
             lines.append("No candidate reaches \(plan.uncoverable.count) commune\(plan.uncoverable.count == 1 ? "" : "s") (\(plan.uncoverable.reduce(0) { $0 + $1.population }) inhabitants), e.g. \(plan.uncoverable.prefix(5).map { "\(shown: $0.code) \(shown: $0.nom)" }.joined(separator: ", ")).")
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func csv(_ plan: SitePlan) -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["rank", "id", "nom", "code_insee", "latitude", "longitude", "covered_population", "covered_communes", "cumulative_covered_population"])
-        for site in plan.sites {
-            writer.writeRow([String(site.rank), site.id, site.nom, site.codeInsee ?? "", "\(site.latitude)", "\(site.longitude)",
-                             String(site.coveredPopulation), String(site.coveredCommunes), String(site.cumulativeCoveredPopulation)])
-        }
-        return writer.text
     }
 }

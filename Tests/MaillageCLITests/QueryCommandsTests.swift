@@ -73,7 +73,7 @@ import Testing
             TerritoryGap(code: "07001", nom: "Saint-\"Quote\", Village", population: 10, uncoveredPopulation: 10, nearestKm: nil,
                          relaysWithin: 0, relaysByZone: 0, communes: 1, uncoveredCommunes: 1),
         ])
-        #expect(GapText.csv(report) == "code,nom,population,uncovered_population,nearest_km,relays_within,relays_by_zone,communes,uncovered_communes\n07001,\"Saint-\"\"Quote\"\", Village\",10,10,,0,0,1,1\n")
+        #expect(report.csv() == "code,nom,population,uncovered_population,nearest_km,relays_within,relays_by_zone,communes,uncovered_communes\n07001,\"Saint-\"\"Quote\"\", Village\",10,10,,0,0,1,1\n")
     }
 }
 
@@ -128,6 +128,6 @@ import Testing
         let access = AccessReport(service: "CAF", method: .enhanced, catchmentKm: 30, bands: nil, demand: .population, sites: 1, supply: 1,
                                   sitesWithoutLocation: 0, meanScore: 0.5, fragilityFromEpci: nil, fragilityFromMean: nil, populationWithoutAccess: 0,
                                   communes: [CommuneAccess(code: "07001", nom: "A, \"B\"", population: 2, demand: 2, score: 0.25, normalized: 0.5)])
-        #expect(AccessText.csv(access) == "code,nom,population,demand,score,normalized\n07001,\"A, \"\"B\"\"\",2,2.0,0.25,0.5\n")
+        #expect(access.csv() == "code,nom,population,demand,score,normalized\n07001,\"A, \"\"B\"\"\",2,2.0,0.25,0.5\n")
     }
 }

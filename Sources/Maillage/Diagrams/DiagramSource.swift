@@ -1,4 +1,4 @@
-/// Everything diagrams are drawn from, read once (``Store/diagramSource()``): the graph, the
+/// Everything diagrams are drawn from, read once (``Store/diagramSource()``, ``Snapshot/diagramSource``): the graph, the
 /// territories, the taxonomy's labels and the places' update dates.
 public struct DiagramSource: Sendable {
     public var graph: GraphProjection

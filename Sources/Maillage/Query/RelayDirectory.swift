@@ -67,3 +67,11 @@ public struct RelayDirectory: Sendable {
     /// How many places and placeless intermediaries the snapshot holds.
     public var count: Int { entries.count }
 }
+
+extension RelayDirectory {
+    /// The values a filter accepts, as the taxonomy labels them (for forms and messages).
+    public func values(of filter: QueryError.Filter) -> [String] {
+        let field = filter == .labels ? "programmes" : filter.rawValue
+        return vocabularies[field]?.labels ?? []
+    }
+}

@@ -51,6 +51,9 @@ public struct RelayResult: Sendable, Equatable, Codable {
     /// Matched through its zone of intervention.
     public var zone: Bool
     public var horaires: String?
+    /// Where it is (its own coordinates, else its commune's centroid); nil for an intermediary without a place.
+    public var latitude: Double? = nil
+    public var longitude: Double? = nil
 
     public struct Member: Sendable, Equatable, Codable {
         public var id: String
@@ -64,7 +67,7 @@ public struct RelayResult: Sendable, Equatable, Codable {
         case sourceIds = "source_ids"
         case codeInsee = "code_insee"
         case distanceKm = "distance_km"
-        case services, intermediaries, kind, remote, zone, horaires
+        case services, intermediaries, kind, remote, zone, horaires, latitude, longitude
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -80,5 +83,7 @@ public struct RelayResult: Sendable, Equatable, Codable {
         try container.encode(remote, forKey: .remote)
         try container.encode(zone, forKey: .zone)
         try container.encode(horaires, forKey: .horaires)
+        try container.encode(latitude, forKey: .latitude)
+        try container.encode(longitude, forKey: .longitude)
     }
 }

@@ -44,7 +44,8 @@ extension RelayDirectory {
             results.append(RelayResult(
                 id: entry.id, sourceIds: entry.mergedIds ?? [entry.id], nom: entry.nom, codeInsee: entry.codeInsee, distanceKm: match.distance,
                 services: catalog.labels(in: entry.services & wanted), intermediaries: members.map(\.member), kind: entry.kind,
-                remote: match.remote, zone: match.zone, horaires: entry.hoursText))
+                remote: match.remote, zone: match.zone, horaires: entry.hoursText,
+                latitude: entry.latitude.isNaN ? nil : entry.latitude, longitude: entry.longitude.isNaN ? nil : entry.longitude))
         }
         results.sort { NearestFirst.precedes(($0.distanceKm, $0.id), ($1.distanceKm, $1.id)) }
         if let limit = query.limit { results = Array(results.prefix(max(0, limit))) }

@@ -52,3 +52,8 @@ public struct ServiceCatalog: Sendable {
         labels.indices.filter { mask & (UInt64(1) << UInt64($0)) != 0 }.map { labels[$0] }
     }
 }
+
+extension ServiceCatalog {
+    /// How many services sit above this one: 0 for a national service.
+    public func depth(of service: Int) -> Int { ancestors[service].nonzeroBitCount }
+}

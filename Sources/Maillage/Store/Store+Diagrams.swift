@@ -1,84 +1,27 @@
 import GRDB
 
 extension Store {
-    /// What diagrams are drawn from, in consistent reads.
+    /// What diagrams are drawn from, in one read.
     public func diagramSource() throws -> DiagramSource {
-        let graph = try graph()
-        let territories = try territoryTable()
-        return try writer.read { db in
-            let taxonomy = try Self.taxonomy(db)
-            let labels = Dictionary(uniqueKeysWithValues: taxonomy.services.map { ($0.slug, $0.label) })
-            var dateMaj = [String?](repeating: nil, count: graph.nodeCount)
-            let rows = try Row.fetchCursor(db, sql: "SELECT n.public_id, p.date_maj FROM shown_place p JOIN shown_node n ON n.id = p.node_id")
-            while let row = try rows.next() {
-                if let node = graph.node(row["public_id"]) { dateMaj[node] = row["date_maj"] }
-            }
-            return DiagramSource(graph: graph, territories: territories, serviceLabels: graph.serviceSlugs.map { labels[$0] ?? $0 },
-                                 actorTypeLabels: Dictionary(uniqueKeysWithValues: taxonomy.actorTypes.map { ($0.slug, $0.label) }),
-                                 dateMaj: dateMaj)
-        }
+        try writer.read { db in try Self.diagramSource(graph: Self.graph(db), territories: Self.territoryTable(db), db) }
     }
-}
 
-extension Store {
-    /// The DOT graph a request describes, built from the store's current data.
+    /// What diagrams are drawn from, read in `db` around a graph and territories already read there.
+    static func diagramSource(graph: GraphProjection, territories: TerritoryTable, _ db: Database) throws -> DiagramSource {
+        let taxonomy = try Self.taxonomy(db)
+        let labels = Dictionary(uniqueKeysWithValues: taxonomy.services.map { ($0.slug, $0.label) })
+        var dateMaj = [String?](repeating: nil, count: graph.nodeCount)
+        let rows = try Row.fetchCursor(db, sql: "SELECT n.public_id, p.date_maj FROM shown_place p JOIN shown_node n ON n.id = p.node_id")
+        while let row = try rows.next() {
+            if let node = graph.node(row["public_id"]) { dateMaj[node] = row["date_maj"] }
+        }
+        return DiagramSource(graph: graph, territories: territories, serviceLabels: graph.serviceSlugs.map { labels[$0] ?? $0 },
+                             actorTypeLabels: Dictionary(uniqueKeysWithValues: taxonomy.actorTypes.map { ($0.slug, $0.label) }),
+                             dateMaj: dateMaj)
+    }
+
+    /// The DOT graph a request describes, built from the store's current data (``Snapshot/diagram(_:)``).
     public func diagram(_ request: DiagramRequest) throws -> DOTGraph {
-        let source = try diagramSource()
-        let catalog = try serviceCatalog()
-        let service = try request.service.map { catalog.slugs[try catalog.service(named: $0)] }
-        switch request.kind {
-        case .territory:
-            guard let scope = request.scope else { throw DiagramError.missing(kind: .territory, field: .scope) }
-            return try TerritoryDiagram.build(source, scope: scope)
-        case .ego:
-            guard let id = request.id else { throw DiagramError.missing(kind: .ego, field: .id) }
-            return try EgoDiagram.build(source, id: id, hops: request.hops)
-        case .service:
-            guard let service else { throw DiagramError.missing(kind: .service, field: .service) }
-            return try ServiceDiagram.build(source, service: service, scope: request.scope)
-        case .coverage:
-            guard let service else { throw DiagramError.missing(kind: .coverage, field: .service) }
-            guard let scope = request.scope else { throw DiagramError.missing(kind: .coverage, field: .scope) }
-            return try coverageDiagram(source, service: service, scope: scope, request: request)
-        }
-    }
-
-    private func coverageDiagram(_ source: DiagramSource, service: String, scope: String, request: DiagramRequest) throws -> DOTGraph {
-        let directory = try relayDirectory()
-        let table = source.territories
-        var query = GapQuery(service: service, radiusKm: request.radiusKm)
-        query.within = scope
-        let gaps = try directory.gaps(query, territories: table)
-        var classes: [(colour: String, text: String)]
-        var colourClass: [String: Int] = [:]
-        switch request.colouring {
-        case .coverage:
-            classes = [(DiagramStyle.covered, "Couverte par 2 relais ou plus"), (DiagramStyle.singleRelay, "Un seul relais"),
-                       (DiagramStyle.uncovered, "Aucun relais à \(DiagramParts.number(request.radiusKm)) km")]
-            for gap in gaps.territories { colourClass[gap.code] = max(0, 2 - min(2, (gap.relaysWithin ?? 0) + (gap.relaysByZone ?? 0))) }
-        case .access:
-            var accessQuery = AccessQuery(service: service)
-            accessQuery.within = scope
-            let report = try directory.access(accessQuery, territories: table)
-            classes = DiagramStyle.quantiles.enumerated().map { ($1, "Accessibilité (E2SFCA, 30 km) : quintile \($0 + 1)\($0 == 0 ? " (la plus faible)" : "")") }
-            let ranked = report.communes.sorted { ($0.score, $0.code) < ($1.score, $1.code) }
-            for (rank, commune) in ranked.enumerated() { colourClass[commune.code] = min(4, rank * 5 / max(1, ranked.count)) }
-        }
-        let communes = try table.communes(within: scope).map { table.communes[$0] }.map {
-            CoverageDiagram.Commune(code: $0.code, nom: $0.nom, population: $0.population, latitude: $0.latitude, longitude: $0.longitude,
-                                    colourClass: colourClass[$0.code] ?? 0)
-        }
-        let relays = try directory.relayPoints(of: service, near: communes.map { ($0.latitude, $0.longitude) }, radiusKm: request.radiusKm)
-        let (level, code) = try table.resolve(scope)
-        let date = relays.compactMap { source.graph.node($0.id).flatMap { source.dateMaj[$0] } }.max() ?? "(date inconnue)"
-        let label = directory.catalog.labels[try directory.catalog.service(named: service)]
-        let what = request.colouring == .access ? "Accessibilité (E2SFCA, 30 km) — \(label)" : "Couverture — \(label) à \(DiagramParts.number(request.radiusKm)) km"
-        let without = gaps.communesWithoutLocation
-        let apart = without.communes == 0 ? "" : without.communes == 1
-            ? " — 1 commune sans coordonnées (\(without.population) hab.) non représentée"
-            : " — \(without.communes) communes sans coordonnées (\(without.population) hab.) non représentées"
-        return CoverageDiagram.build(
-            title: "\(what) — \(table.name(of: code, at: level)) (\(code)) — données au \(date)\(apart)",
-            communes: communes, relays: relays, classes: classes, marginKm: request.radiusKm)
+        try snapshot().diagram(request)
     }
 }

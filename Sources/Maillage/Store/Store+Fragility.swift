@@ -26,21 +26,24 @@ extension Store {
     /// The fragility index of every current commune: its own, else its EPCI's (communes merged or
     /// renumbered since the index's COG; `ZZZZZZZZZ` for communes outside any EPCI), else none.
     public func fragilityIndex() throws -> FragilityIndex {
-        try writer.read { db in
-            var index = FragilityIndex()
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.code_insee, fc.total AS commune_total, fe.total AS epci_total FROM commune c
-                LEFT JOIN fragility fc ON fc.division = 'city' AND fc.code = c.code_insee
-                LEFT JOIN fragility fe ON fe.division = 'epci' AND fe.code = IFNULL(c.epci_siren, ?)
-                """, arguments: [FragilityImporter.noEpci])
-            while let row = try rows.next() {
-                if let own: Double = row["commune_total"] {
-                    index.byCommune[row["code_insee"]] = .init(value: own, source: .commune)
-                } else if let epci: Double = row["epci_total"] {
-                    index.byCommune[row["code_insee"]] = .init(value: epci, source: .epci)
-                }
+        try writer.read(Self.fragilityIndex)
+    }
+
+    /// The fragility index read in `db`.
+    static func fragilityIndex(_ db: Database) throws -> FragilityIndex {
+        var index = FragilityIndex()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT c.code_insee, fc.total AS commune_total, fe.total AS epci_total FROM commune c
+            LEFT JOIN fragility fc ON fc.division = 'city' AND fc.code = c.code_insee
+            LEFT JOIN fragility fe ON fe.division = 'epci' AND fe.code = IFNULL(c.epci_siren, ?)
+            """, arguments: [FragilityImporter.noEpci])
+        while let row = try rows.next() {
+            if let own: Double = row["commune_total"] {
+                index.byCommune[row["code_insee"]] = .init(value: own, source: .commune)
+            } else if let epci: Double = row["epci_total"] {
+                index.byCommune[row["code_insee"]] = .init(value: epci, source: .epci)
             }
-            return index
         }
+        return index
     }
 }

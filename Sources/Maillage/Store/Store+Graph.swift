@@ -5,73 +5,76 @@ extension Store {
     ///
     /// - Complexity: O(V + E) after the queries.
     public func graph() throws -> GraphProjection {
-        try writer.read { db in
-            var communeIndex: [String: Int32] = [:]
-            var codes: [String] = [], populations: [Int32] = [], communeLatitudes: [Double] = [], communeLongitudes: [Double] = []
-            let communes = try Row.fetchCursor(db, sql: "SELECT code_insee, population_municipale, latitude, longitude FROM commune ORDER BY code_insee")
-            while let row = try communes.next() {
-                communeIndex[row["code_insee"]] = Int32(codes.count)
-                codes.append(row["code_insee"])
-                populations.append(Int32(clamping: row["population_municipale"] as Int))
-                communeLatitudes.append(row["latitude"] ?? .nan)
-                communeLongitudes.append(row["longitude"] ?? .nan)
-            }
+        try writer.read(Self.graph)
+    }
 
-            let services = try Row.fetchAll(db, sql: "SELECT id, slug, parent_id FROM service ORDER BY position")
-            let serviceNumber = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1["id"] as Int64, Int32($0)) })
-            let serviceParent = services.map { row -> Int32 in (row["parent_id"] as Int64?).flatMap { serviceNumber[$0] } ?? -1 }
-
-            var nodeNumber: [Int64: Int32] = [:]
-            var publicIds: [String] = [], names: [String] = [], kinds: [GraphProjection.NodeKind] = [], active: [Bool] = []
-            var commune: [Int32] = [], latitude: [Double] = [], longitude: [Double] = []
-            var headcount: [Int32] = [], actorType: [String] = []
-            let nodes = try GraphNodeRow.fetchCursor(db)
-            while let node = try nodes.next() {
-                nodeNumber[node.id] = Int32(publicIds.count)
-                publicIds.append(node.publicId)
-                names.append(node.name)
-                kinds.append(node.kind)
-                active.append(node.active)
-                let communeNumber = node.codeInsee.flatMap { communeIndex[$0] } ?? -1
-                commune.append(communeNumber)
-                // Coordinates far from their commune count at its centroid (``EffectiveLocation``); none stay NaN.
-                let centroid = communeNumber < 0 ? nil : (latitude: communeLatitudes[Int(communeNumber)], longitude: communeLongitudes[Int(communeNumber)])
-                let own = node.latitude == nil ? nil : EffectiveLocation.of(latitude: node.latitude, longitude: node.longitude, communeCentroid: centroid)
-                latitude.append(own?.latitude ?? .nan)
-                longitude.append(own?.longitude ?? .nan)
-                headcount.append(node.headcount.map { Int32(clamping: $0) } ?? -1)
-                actorType.append(node.actorType ?? "")
-            }
-
-            let relayEdges = try Row.fetchAll(db, sql: "SELECT node_id, service_id, remote FROM shown_relay ORDER BY node_id, service_id")
-                .compactMap { row -> (source: Int32, target: Int32, value: Bool)? in
-                    guard let node = nodeNumber[row["node_id"]], let service = serviceNumber[row["service_id"]] else { return nil }
-                    return (node, service, row["remote"])
-                }
-            let referralEdges = try Row.fetchAll(db, sql: "SELECT source_node_id, target_node_id, weight, service_id FROM shown_referral ORDER BY id")
-                .compactMap { row -> (source: Int32, target: Int32, value: GraphProjection.Referral)? in
-                    guard let source = nodeNumber[row["source_node_id"]], let target = nodeNumber[row["target_node_id"]] else { return nil }
-                    let service = (row["service_id"] as Int64?).flatMap { serviceNumber[$0] } ?? -1
-                    return (source, target, GraphProjection.Referral(weight: row["weight"] ?? 1, service: service))
-                }
-            let workEdges = try Row.fetchAll(db, sql: "SELECT intermediary_id, place_id FROM shown_works_at")
-                .compactMap { row -> (source: Int32, target: Int32, value: Void)? in
-                    guard let intermediary = nodeNumber[row["intermediary_id"]], let place = nodeNumber[row["place_id"]] else { return nil }
-                    return (intermediary, place, ())
-                }
-                .sorted { ($0.source, $0.target) < ($1.source, $1.target) }
-
-            let count = publicIds.count
-            var projection = GraphProjection(
-                publicIds: publicIds, names: names, kinds: kinds, active: active, commune: commune, latitude: latitude, longitude: longitude,
-                headcount: headcount, actorType: actorType, serviceSlugs: services.map { $0["slug"] }, serviceParent: serviceParent,
-                communeCodes: codes, communePopulation: populations, communeLatitude: communeLatitudes, communeLongitude: communeLongitudes,
-                relays: CompressedAdjacency(count: count, edges: relayEdges),
-                referrals: CompressedAdjacency(count: count, edges: referralEdges),
-                worksAt: CompressedAdjacency(count: count, edges: workEdges))
-            projection.mergedIds = try Self.mergedIds(db)
-            return projection
+    /// The graph projection read in `db`.
+    static func graph(_ db: Database) throws -> GraphProjection {
+        var communeIndex: [String: Int32] = [:]
+        var codes: [String] = [], populations: [Int32] = [], communeLatitudes: [Double] = [], communeLongitudes: [Double] = []
+        let communes = try Row.fetchCursor(db, sql: "SELECT code_insee, population_municipale, latitude, longitude FROM commune ORDER BY code_insee")
+        while let row = try communes.next() {
+            communeIndex[row["code_insee"]] = Int32(codes.count)
+            codes.append(row["code_insee"])
+            populations.append(Int32(clamping: row["population_municipale"] as Int))
+            communeLatitudes.append(row["latitude"] ?? .nan)
+            communeLongitudes.append(row["longitude"] ?? .nan)
         }
+
+        let services = try Row.fetchAll(db, sql: "SELECT id, slug, parent_id FROM service ORDER BY position")
+        let serviceNumber = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1["id"] as Int64, Int32($0)) })
+        let serviceParent = services.map { row -> Int32 in (row["parent_id"] as Int64?).flatMap { serviceNumber[$0] } ?? -1 }
+
+        var nodeNumber: [Int64: Int32] = [:]
+        var publicIds: [String] = [], names: [String] = [], kinds: [GraphProjection.NodeKind] = [], active: [Bool] = []
+        var commune: [Int32] = [], latitude: [Double] = [], longitude: [Double] = []
+        var headcount: [Int32] = [], actorType: [String] = []
+        let nodes = try GraphNodeRow.fetchCursor(db)
+        while let node = try nodes.next() {
+            nodeNumber[node.id] = Int32(publicIds.count)
+            publicIds.append(node.publicId)
+            names.append(node.name)
+            kinds.append(node.kind)
+            active.append(node.active)
+            let communeNumber = node.codeInsee.flatMap { communeIndex[$0] } ?? -1
+            commune.append(communeNumber)
+            // Coordinates far from their commune count at its centroid (``EffectiveLocation``); none stay NaN.
+            let centroid = communeNumber < 0 ? nil : (latitude: communeLatitudes[Int(communeNumber)], longitude: communeLongitudes[Int(communeNumber)])
+            let own = node.latitude == nil ? nil : EffectiveLocation.of(latitude: node.latitude, longitude: node.longitude, communeCentroid: centroid)
+            latitude.append(own?.latitude ?? .nan)
+            longitude.append(own?.longitude ?? .nan)
+            headcount.append(node.headcount.map { Int32(clamping: $0) } ?? -1)
+            actorType.append(node.actorType ?? "")
+        }
+
+        let relayEdges = try Row.fetchAll(db, sql: "SELECT node_id, service_id, remote FROM shown_relay ORDER BY node_id, service_id")
+            .compactMap { row -> (source: Int32, target: Int32, value: Bool)? in
+                guard let node = nodeNumber[row["node_id"]], let service = serviceNumber[row["service_id"]] else { return nil }
+                return (node, service, row["remote"])
+            }
+        let referralEdges = try Row.fetchAll(db, sql: "SELECT source_node_id, target_node_id, weight, service_id FROM shown_referral ORDER BY id")
+            .compactMap { row -> (source: Int32, target: Int32, value: GraphProjection.Referral)? in
+                guard let source = nodeNumber[row["source_node_id"]], let target = nodeNumber[row["target_node_id"]] else { return nil }
+                let service = (row["service_id"] as Int64?).flatMap { serviceNumber[$0] } ?? -1
+                return (source, target, GraphProjection.Referral(weight: row["weight"] ?? 1, service: service))
+            }
+        let workEdges = try Row.fetchAll(db, sql: "SELECT intermediary_id, place_id FROM shown_works_at")
+            .compactMap { row -> (source: Int32, target: Int32, value: Void)? in
+                guard let intermediary = nodeNumber[row["intermediary_id"]], let place = nodeNumber[row["place_id"]] else { return nil }
+                return (intermediary, place, ())
+            }
+            .sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+
+        let count = publicIds.count
+        var projection = GraphProjection(
+            publicIds: publicIds, names: names, kinds: kinds, active: active, commune: commune, latitude: latitude, longitude: longitude,
+            headcount: headcount, actorType: actorType, serviceSlugs: services.map { $0["slug"] }, serviceParent: serviceParent,
+            communeCodes: codes, communePopulation: populations, communeLatitude: communeLatitudes, communeLongitude: communeLongitudes,
+            relays: CompressedAdjacency(count: count, edges: relayEdges),
+            referrals: CompressedAdjacency(count: count, edges: referralEdges),
+            worksAt: CompressedAdjacency(count: count, edges: workEdges))
+        projection.mergedIds = try Self.mergedIds(db)
+        return projection
     }
 }
 

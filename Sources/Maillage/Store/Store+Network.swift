@@ -1,12 +1,6 @@
 extension Store {
-    /// The health of the referral network in scope (`within`: see ``TerritoryTable/communes(within:)``).
+    /// The health of the referral network in scope (``Snapshot/network(level:within:)``).
     public func network(level: NetworkReport.Level = .places, within scope: String? = nil) throws -> NetworkReport {
-        let graph = try graph()
-        let communes = try scope.map { try graph.communes(within: $0, territories: try territoryTable()) }
-        let network = graph.referralNetwork(level: level, communes: communes)
-        var report = NetworkReport(graph: network.graph, ids: network.ids, level: level)
-        let inNetwork = Set(network.ids)
-        for (id, name) in zip(graph.publicIds, graph.names) where inNetwork.contains(id) { report.names[id] = name }
-        return report
+        try snapshot().network(level: level, within: scope)
     }
 }

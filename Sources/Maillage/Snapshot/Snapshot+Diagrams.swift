@@ -1,0 +1,59 @@
+extension Snapshot {
+    /// The DOT graph a request describes.
+    public func diagram(_ request: DiagramRequest) throws -> DOTGraph {
+        let service = try request.service.map { catalog.slugs[try catalog.service(named: $0)] }
+        switch request.kind {
+        case .territory:
+            guard let scope = request.scope else { throw DiagramError.missing(kind: .territory, field: .scope) }
+            return try TerritoryDiagram.build(diagramSource, scope: scope)
+        case .ego:
+            guard let id = request.id else { throw DiagramError.missing(kind: .ego, field: .id) }
+            return try EgoDiagram.build(diagramSource, id: id, hops: request.hops)
+        case .service:
+            guard let service else { throw DiagramError.missing(kind: .service, field: .service) }
+            return try ServiceDiagram.build(diagramSource, service: service, scope: request.scope)
+        case .coverage:
+            guard let service else { throw DiagramError.missing(kind: .coverage, field: .service) }
+            guard let scope = request.scope else { throw DiagramError.missing(kind: .coverage, field: .scope) }
+            return try coverageDiagram(service: service, scope: scope, request: request)
+        }
+    }
+
+    private func coverageDiagram(service: String, scope: String, request: DiagramRequest) throws -> DOTGraph {
+        let table = territories
+        var query = GapQuery(service: service, radiusKm: request.radiusKm)
+        query.within = scope
+        let gaps = try directory.gaps(query, territories: table)
+        var classes: [(colour: String, text: String)]
+        var colourClass: [String: Int] = [:]
+        switch request.colouring {
+        case .coverage:
+            classes = [(DiagramStyle.covered, "Couverte par 2 relais ou plus"), (DiagramStyle.singleRelay, "Un seul relais"),
+                       (DiagramStyle.uncovered, "Aucun relais à \(DiagramParts.number(request.radiusKm)) km")]
+            for gap in gaps.territories { colourClass[gap.code] = max(0, 2 - min(2, (gap.relaysWithin ?? 0) + (gap.relaysByZone ?? 0))) }
+        case .access:
+            var accessQuery = AccessQuery(service: service)
+            accessQuery.within = scope
+            let report = try directory.access(accessQuery, territories: table)
+            classes = DiagramStyle.quantiles.enumerated().map { ($1, "Accessibilité (E2SFCA, 30 km) : quintile \($0 + 1)\($0 == 0 ? " (la plus faible)" : "")") }
+            let ranked = report.communes.sorted { ($0.score, $0.code) < ($1.score, $1.code) }
+            for (rank, commune) in ranked.enumerated() { colourClass[commune.code] = min(4, rank * 5 / max(1, ranked.count)) }
+        }
+        let communes = try table.communes(within: scope).map { table.communes[$0] }.map {
+            CoverageDiagram.Commune(code: $0.code, nom: $0.nom, population: $0.population, latitude: $0.latitude, longitude: $0.longitude,
+                                    colourClass: colourClass[$0.code] ?? 0)
+        }
+        let relays = try directory.relayPoints(of: service, near: communes.map { ($0.latitude, $0.longitude) }, radiusKm: request.radiusKm)
+        let (level, code) = try table.resolve(scope)
+        let date = relays.compactMap { graph.node($0.id).flatMap { diagramSource.dateMaj[$0] } }.max() ?? "(date inconnue)"
+        let label = catalog.labels[try catalog.service(named: service)]
+        let what = request.colouring == .access ? "Accessibilité (E2SFCA, 30 km) — \(label)" : "Couverture — \(label) à \(DiagramParts.number(request.radiusKm)) km"
+        let without = gaps.communesWithoutLocation
+        let apart = without.communes == 0 ? "" : without.communes == 1
+            ? " — 1 commune sans coordonnées (\(without.population) hab.) non représentée"
+            : " — \(without.communes) communes sans coordonnées (\(without.population) hab.) non représentées"
+        return CoverageDiagram.build(
+            title: "\(what) — \(table.name(of: code, at: level)) (\(code)) — données au \(date)\(apart)",
+            communes: communes, relays: relays, classes: classes, marginKm: request.radiusKm)
+    }
+}

@@ -1,0 +1,42 @@
+import Maillage
+
+/// Errors as the pages say them, in French; the JSON API keeps the command line's English messages.
+enum FrenchMessages {
+    static func describe(_ error: WebError) -> String {
+        switch error.code {
+        case "not_found": "Il n'y a rien à cette adresse."
+        case "unknown_id": "Aucun lieu ni intervenant n'a cet identifiant."
+        case "body_too_large": "La demande dépasse 1 Mo."
+        case "internal_error": "Le serveur n'a pas pu répondre ; l'erreur est consignée dans son journal."
+        case "missing_parameter" where error.parameter != nil: "Il manque le champ « \(error.parameter ?? "") »."
+        case "bad_parameter" where error.parameter != nil: "Le champ « \(error.parameter ?? "") » est illisible : \(error.message)"
+        default: error.message
+        }
+    }
+
+    /// A query's error in French, with the closest names it offers.
+    static func describe(_ error: QueryError) -> String {
+        switch error {
+        case .unknownService(let name, let closest):
+            "Service inconnu : « \(name) ». Services proches : \(closest.map { "« \($0) »" }.joined(separator: ", "))."
+        case .unknownCommune(let code, let communes) where !communes.isEmpty:
+            "« \(code) » est le code postal de \(communes.map { "\($0.nom) (\($0.code))" }.joined(separator: ", ")) : choisissez la commune."
+        case .unknownCommune(let code, _):
+            "Aucune commune ne correspond à « \(code) » : donnez son nom ou son code INSEE (par exemple 07186)."
+        case .unknownValue(_, let value, let expected):
+            "Valeur inconnue : « \(value) ». Valeurs possibles : \(expected.prefix(12).map { "« \($0) »" }.joined(separator: ", "))."
+        case .invalidDate(let text):
+            "Date et heure illisibles : « \(text) ». Format attendu : AAAA-MM-JJTHH:MM, par exemple 2025-03-15T10:30."
+        case .unknownIdentifier(let id, _):
+            "Aucun lieu ni intervenant n'a l'identifiant « \(id) »."
+        case .unknownTerritory(let code):
+            "Aucun territoire n'a le code « \(code) » : code INSEE d'une commune, SIREN d'un EPCI, code de département ou region:CODE."
+        case .invalidBands(let text, _):
+            "Tranches de distance illisibles : « \(text) »."
+        case .noFragilityIndex:
+            "L'indice de fragilité numérique n'est pas chargé."
+        case .tooManyServices:
+            error.errorDescription ?? ""
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Maillage
+
+/// The search form of `/` and `/recherche`: a service, a commune (name or INSEE code), a radius
+/// and the filters of `relays`, filled with what was asked.
+struct SearchForm {
+    let snapshot: Snapshot
+    var asked: QueryString?
+
+    func render() -> HTML {
+        let catalog = snapshot.catalog
+        let chosenService = asked?.text("service")
+        return tag("form", ["class": "search", "action": "/recherche", "method": "get", "role": "search"]) {
+            tag("div", ["class": "field"]) {
+                tag("label", ["for": "service"]) { "Besoin" }
+                tag("select", ["id": "service", "name": "service", "required": ""]) {
+                    for index in catalog.slugs.indices {
+                        let indent = String(repeating: "\u{2003}", count: catalog.depth(of: index))
+                        let selected = chosenService == catalog.slugs[index] || chosenService == catalog.labels[index]
+                        tag("option", ["value": catalog.slugs[index], "selected": selected ? "" : nil]) { indent + catalog.labels[index] }
+                    }
+                }
+            }
+            tag("div", ["class": "row"]) {
+                tag("div", ["class": "field"]) {
+                    tag("label", ["for": "commune"]) { "Commune" }
+                    tag("span", ["class": "hint", "id": "commune-aide"]) { "Nom, code INSEE ou code postal" }
+                    tag("input", ["type": "text", "id": "commune", "name": "commune", "required": "", "autocomplete": "address-level2",
+                                  "aria-describedby": "commune-aide", "value": asked?.text("commune") ?? ""])
+                }
+                tag("div", ["class": "field"]) {
+                    tag("label", ["for": "radius_km"]) { "Distance (km)" }
+                    tag("span", ["class": "hint", "id": "distance-aide"]) { "À vol d'oiseau, depuis le centre de la commune" }
+                    tag("input", ["type": "number", "id": "radius_km", "name": "radius_km", "min": "0", "max": "1000", "step": "any",
+                                  "inputmode": "decimal", "aria-describedby": "distance-aide", "value": asked?.text("radius_km") ?? "10"])
+                }
+            }
+            tag("details", ["open": filtersOpen ? "" : nil]) {
+                tag("summary") { "Plus de critères" }
+                tag("div", ["class": "row"]) {
+                    choice("public", label: "Public", values: snapshot.directory.values(of: .publics))
+                    choice("prise_en_charge", label: "Prise en charge spécifique", values: snapshot.directory.values(of: .priseEnCharge))
+                    choice("label", label: "Label ou dispositif", values: snapshot.directory.values(of: .labels))
+                    tag("div", ["class": "field"]) {
+                        tag("label", ["for": "open_at"]) { "Ouvert le" }
+                        tag("input", ["type": "datetime-local", "id": "open_at", "name": "open_at", "value": asked?.text("open_at") ?? ""])
+                    }
+                }
+                tag("p", ["class": "check"]) {
+                    tag("input", ["type": "checkbox", "id": "free", "name": "free", "value": "1", "checked": (try? asked?.flag("free")) == true ? "" : nil])
+                    tag("label", ["for": "free"]) { "Gratuit seulement" }
+                }
+            }
+            tag("p") { tag("button", ["type": "submit"]) { "Chercher" } }
+        }
+    }
+
+    private var filtersOpen: Bool {
+        guard let asked else { return false }
+        return ["public", "prise_en_charge", "label", "open_at", "free"].contains { asked.text($0) != nil }
+    }
+
+    private func choice(_ name: String, label: String, values: [String]) -> HTML {
+        let chosen = asked?.text(name)
+        return tag("div", ["class": "field"]) {
+            tag("label", ["for": name]) { label }
+            tag("select", ["id": name, "name": name]) {
+                tag("option", ["value": ""]) { "Tous" }
+                for value in values { tag("option", ["value": value, "selected": chosen == value ? "" : nil]) { value } }
+            }
+        }
+    }
+}
+
+/// `/`: the search form.
+struct HomePage {
+    let snapshot: Snapshot
+
+    func render() -> HTML {
+        Layout.page(title: "Trouver un lieu d'aide au numérique",
+                    lead: "Qui peut accompagner une personne pour une démarche en ligne, près de chez elle.") {
+            SearchForm(snapshot: snapshot).render()
+            tag("h2") { "Autres vues" }
+            tag("ul") {
+                tag("li") { "Une commune : " ; tag("code") { "/communes/07186" } }
+                tag("li") { "Un territoire (EPCI, département, région) : "; tag("code") { "/territoires/07" } }
+                tag("li") { "Le réseau d'orientation d'un territoire : "; tag("code") { "/reseau/07" } }
+            }
+        }
+    }
+}

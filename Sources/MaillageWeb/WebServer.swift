@@ -1,0 +1,52 @@
+import Hummingbird
+import Logging
+import Maillage
+
+/// The web application: pages and the JSON API over one live snapshot of the store.
+public enum WebServer {
+    /// Where to listen and how.
+    public struct Configuration: Sendable {
+        public var host = "127.0.0.1"
+        public var port = 8080
+        /// How often the data version is checked, to take in imports made meanwhile.
+        public var refreshInterval: Duration = .seconds(2)
+
+        public init(host: String = "127.0.0.1", port: Int = 8080) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    /// The routes and middleware, for the server and for tests.
+    public static func router(live: LiveSnapshot, store: Store, logger: Logger) -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: RequestLog(logger: logger))
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: ErrorResponder(logger: logger))
+        router.add(middleware: BodyLimit())
+        APIRoutes(live: live, store: store).add(to: router)
+        PageRoutes(live: live, store: store).add(to: router)
+        return router
+    }
+
+    /// Serves `store` until SIGINT or SIGTERM, then stops cleanly: requests under way finish, the
+    /// port is released. Meanwhile the data version is checked every `refreshInterval` and a new
+    /// snapshot swapped in when an import or an edit moved it.
+    public static func run(store: Store, configuration: Configuration, logger: Logger) async throws {
+        let live = try LiveSnapshot(store: store)
+        let application = Application(
+            router: router(live: live, store: store, logger: logger),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "maillage"),
+            onServerRunning: { channel in
+                logger.notice("maillage serves http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port) — Ctrl-C stops it.")
+            },
+            logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await live.keepCurrent(every: configuration.refreshInterval) { error in logger.error("Cannot read the next snapshot: \(error)") }
+            }
+            try await application.runService()
+            group.cancelAll()
+        }
+    }
+}

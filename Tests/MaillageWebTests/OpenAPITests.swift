@@ -1,0 +1,66 @@
+import Foundation
+import HummingbirdTesting
+@testable import MaillageWeb
+import Testing
+
+/// The OpenAPI document describes exactly the API's routes, and each one answers as described.
+@Suite struct OpenAPITests {
+    /// The routes the issue names, which scripts rely on.
+    static let promised = ["/api/relays", "/api/gaps", "/api/access", "/api/fragility", "/api/plan", "/api/network",
+                           "/api/places/{id}", "/api/search", "/api/stats", "/api/communes", "/api/openapi.json"]
+
+    /// A value for each required parameter, to call every operation.
+    static let samples = ["service": "caf", "radius_km": "10", "q": "privas", "id": "ardeche-lieu-047"]
+
+    /// `relays` needs an origin: a commune, or a latitude and longitude (neither is required alone).
+    static let origins = ["/api/relays": "commune=07186"]
+
+    @Test func theDocumentIsOpenAPI3AndListsEveryRoute() async throws {
+        try await WebFixture.withClient { client in
+            try await client.execute(uri: "/api/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                let document = try #require(try WebFixture.json(response) as? [String: Any])
+                #expect((document["openapi"] as? String)?.hasPrefix("3.") == true)
+                let paths = try #require(document["paths"] as? [String: [String: Any]])
+                #expect(Set(paths.keys) == Set(Self.promised))
+                for (path, item) in paths {
+                    let get = try #require(item["get"] as? [String: Any], "\(path)")
+                    let responses = try #require(get["responses"] as? [String: Any], "\(path)")
+                    #expect(responses["200"] != nil, "\(path)")
+                    for parameter in get["parameters"] as? [[String: Any]] ?? [] {
+                        #expect(parameter["schema"] != nil && parameter["name"] != nil && parameter["in"] != nil, "\(path)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func everyDocumentedOperationAnswersWithItsRequiredParametersAndOnlyDocumentedStatuses() async throws {
+        try await WebFixture.withClient { client in
+            for operation in OpenAPIDocument.operations {
+                var path = operation.path
+                var query: [String] = Self.origins[operation.path].map { [$0] } ?? []
+                for parameter in operation.parameters where parameter.required || parameter.inPath {
+                    let value = try #require(Self.samples[parameter.name], "\(parameter.name)")
+                    if parameter.inPath { path = path.replacingOccurrences(of: "{\(parameter.name)}", with: value) } else { query.append("\(parameter.name)=\(value)") }
+                }
+                try await client.execute(uri: path + (query.isEmpty ? "" : "?" + query.joined(separator: "&")), method: .get) { response in
+                    #expect(response.status == .ok, "\(path)")
+                }
+                // Without its required parameters, it answers with one of its documented errors.
+                if operation.parameters.contains(where: { $0.required && !$0.inPath }) {
+                    try await client.execute(uri: path, method: .get) { response in
+                        #expect(operation.errors.contains(Int(response.status.code)), "\(path): \(response.status.code)")
+                    }
+                }
+                // Every documented parameter with choices refuses a value outside them with 400.
+                for parameter in operation.parameters where parameter.choices != nil {
+                    let required = query.joined(separator: "&")
+                    try await client.execute(uri: "\(path)?\(required)&\(parameter.name)=nonsense", method: .get) { response in
+                        #expect(response.status == .badRequest, "\(path) \(parameter.name)")
+                    }
+                }
+            }
+        }
+    }
+}
