@@ -18,14 +18,15 @@ public enum WebServer {
     }
 
     /// The routes and middleware, for the server and for tests.
-    public static func router(live: LiveSnapshot, store: Store, logger: Logger) -> Router<WebContext> {
+    public static func router(live: LiveSnapshot, store: Store, logger: Logger,
+                              now: (@Sendable () -> LocalDateTime)? = nil) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestLog(logger: logger))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorResponder(logger: logger))
         router.add(middleware: BodyLimit())
         APIRoutes(live: live, store: store).add(to: router)
-        PageRoutes(live: live, store: store).add(to: router)
+        PageRoutes(live: live, store: store, diagrams: DiagramRenderer(), now: now ?? { ParisClock.now() }).add(to: router)
         return router
     }
 
@@ -47,6 +48,7 @@ public enum WebServer {
             }
             try await application.runService()
             group.cancelAll()
+            logger.notice("maillage stopped.")
         }
     }
 }

@@ -51,6 +51,24 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try store.snapshot())
     }
 
+    // Its parts, each in a read of its own: where the time goes.
+    Benchmark("part: relay directory (places, intermediaries, relays, zones, hours)") { _ in
+        blackHole(try Store.open(path: path, access: .read).relayDirectory())
+    }
+    Benchmark("part: graph projection") { _ in
+        blackHole(try Store.open(path: path, access: .read).graph())
+    }
+    Benchmark("part: territory table") { _ in
+        blackHole(try Store.open(path: path, access: .read).territoryTable())
+    }
+    Benchmark("part: fragility index") { _ in
+        blackHole(try Store.open(path: path, access: .read).fragilityIndex())
+    }
+    let table = try! Store.open(path: path, access: .read).territoryTable()
+    Benchmark("part: commune names folded for suggestions") { _ in
+        blackHole(CommuneNames(table))
+    }
+
     // What the server does every refresh interval when nothing changed.
     Benchmark("data version check (nothing changed)", configuration: .init(metrics: [.wallClock], timeUnits: .microseconds, maxIterations: 1_000)) { _ in
         let store = try Store.open(path: path, access: .read)

@@ -87,3 +87,21 @@ public struct DOTGraph: Sendable, Equatable {
         "[" + attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.written)" }.joined(separator: ", ") + "]"
     }
 }
+
+extension DOTGraph {
+    /// The graph with a `URL` on each node `link` gives one for (Graphviz writes it as a link in SVG
+    /// and as a map area elsewhere), `target` set so that a click leaves an embedding frame.
+    public func linking(_ link: (String) -> String?) -> DOTGraph {
+        var linked = self
+        func add(_ node: inout Node) {
+            guard let url = link(node.id) else { return }
+            node.attributes["URL"] = .text(url)
+            node.attributes["target"] = .text("_top")
+        }
+        for index in linked.nodes.indices { add(&linked.nodes[index]) }
+        for subgraph in linked.subgraphs.indices {
+            for index in linked.subgraphs[subgraph].nodes.indices { add(&linked.subgraphs[subgraph].nodes[index]) }
+        }
+        return linked
+    }
+}

@@ -139,7 +139,7 @@ extension LocalDateTime {
     var minuteOfDay: Int { hour * 60 + minute }
 
     /// The same moment with the time of day dropped (midnight).
-    var date: LocalDateTime { LocalDateTime(year: year, month: month, day: day) }
+    public var date: LocalDateTime { LocalDateTime(year: year, month: month, day: day) }
 
     /// Midnight of the day before.
     var previousDay: LocalDateTime {

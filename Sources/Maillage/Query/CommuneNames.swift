@@ -50,7 +50,15 @@ public struct CommuneNames: Sendable {
         return first.code == text || Self.fold(first.nom) == Self.fold(text) ? first : nil
     }
 
+    /// ``TextKey/fold(_:)`` (which already makes apostrophes straight), then hyphens and
+    /// apostrophes as single spaces: "Saint-Étienne-d'Albagnac" → "saint etienne d albagnac".
     private static func fold(_ text: String) -> String {
-        TextKey.fold(String(text.map { $0 == "-" || $0 == "'" || $0 == "’" ? " " : $0 }))
+        var bytes: [UInt8] = []
+        for byte in TextKey.fold(text).utf8 {
+            let spaced = byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") ? UInt8(ascii: " ") : byte
+            if spaced == UInt8(ascii: " "), bytes.last == UInt8(ascii: " ") { continue }
+            bytes.append(spaced)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

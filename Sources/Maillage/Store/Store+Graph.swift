@@ -5,11 +5,12 @@ extension Store {
     ///
     /// - Complexity: O(V + E) after the queries.
     public func graph() throws -> GraphProjection {
-        try writer.read(Self.graph)
+        try writer.read { db in try Self.graphWithDates(db).graph }
     }
 
-    /// The graph projection read in `db`.
-    static func graph(_ db: Database) throws -> GraphProjection {
+    /// The graph projection read in `db`, with each place's `date_maj` by node (nil for
+    /// intermediaries), read in the same pass for the diagrams.
+    static func graphWithDates(_ db: Database) throws -> (graph: GraphProjection, dateMaj: [String?]) {
         var communeIndex: [String: Int32] = [:]
         var codes: [String] = [], populations: [Int32] = [], communeLatitudes: [Double] = [], communeLongitudes: [Double] = []
         let communes = try Row.fetchCursor(db, sql: "SELECT code_insee, population_municipale, latitude, longitude FROM commune ORDER BY code_insee")
@@ -28,7 +29,7 @@ extension Store {
         var nodeNumber: [Int64: Int32] = [:]
         var publicIds: [String] = [], names: [String] = [], kinds: [GraphProjection.NodeKind] = [], active: [Bool] = []
         var commune: [Int32] = [], latitude: [Double] = [], longitude: [Double] = []
-        var headcount: [Int32] = [], actorType: [String] = []
+        var headcount: [Int32] = [], actorType: [String] = [], dateMaj: [String?] = []
         let nodes = try GraphNodeRow.fetchCursor(db)
         while let node = try nodes.next() {
             nodeNumber[node.id] = Int32(publicIds.count)
@@ -45,6 +46,7 @@ extension Store {
             longitude.append(own?.longitude ?? .nan)
             headcount.append(node.headcount.map { Int32(clamping: $0) } ?? -1)
             actorType.append(node.actorType ?? "")
+            dateMaj.append(node.dateMaj)
         }
 
         let relayEdges = try Row.fetchAll(db, sql: "SELECT node_id, service_id, remote FROM shown_relay ORDER BY node_id, service_id")
@@ -74,7 +76,7 @@ extension Store {
             referrals: CompressedAdjacency(count: count, edges: referralEdges),
             worksAt: CompressedAdjacency(count: count, edges: workEdges))
         projection.mergedIds = try Self.mergedIds(db)
-        return projection
+        return (projection, dateMaj)
     }
 }
 
@@ -110,6 +112,7 @@ private struct GraphNodeRow: FetchableRecord {
     var headcount: Int?
     var actorType: String?
     var name: String
+    var dateMaj: String?
 
     init(row: Row) {
         id = row["id"]
@@ -122,12 +125,13 @@ private struct GraphNodeRow: FetchableRecord {
         headcount = row["headcount"]
         actorType = row["actor_type"]
         name = row["name"]
+        dateMaj = row["date_maj"]
     }
 
     static func fetchCursor(_ db: Database) throws -> RecordCursor<GraphNodeRow> {
         try fetchCursor(db, sql: """
             SELECT n.id, n.public_id, n.kind, n.active, p.code_insee, p.latitude, p.longitude, i.headcount, i.actor_type,
-                   COALESCE(p.nom, i.nom, n.public_id) AS name
+                   COALESCE(p.nom, i.nom, n.public_id) AS name, p.date_maj
             FROM shown_node n LEFT JOIN shown_place p ON p.node_id = n.id LEFT JOIN intermediary i ON i.node_id = n.id
             ORDER BY n.public_id
             """)

@@ -1,3 +1,5 @@
+import Foundation
+import GraphvizRender
 import Hummingbird
 import Maillage
 
@@ -5,6 +7,11 @@ import Maillage
 struct PageRoutes: Sendable {
     let live: LiveSnapshot
     let store: Store
+    let diagrams: DiagramRenderer
+    /// The data-quality report, read once per data version and day.
+    let quality = VersionedCache<QualityReport>(capacity: 1)
+    /// The moment "now" is, in France (a test fixes it).
+    let now: @Sendable () -> LocalDateTime
 
     func add(to router: Router<WebContext>) {
         router.get("style.css") { _, _ in
@@ -12,6 +19,146 @@ struct PageRoutes: Sendable {
             response.headers[.cacheControl] = "public, max-age=3600"
             return response
         }
-        router.get("/") { _, _ in Responses.html(HomePage(snapshot: live.current).render()) }
+        router.get("/") { request, _ in
+            Responses.html(HomePage(snapshot: live.current, asked: try QueryString(request.uri.query)).render())
+        }
+        router.get("recherche") { request, _ in
+            Responses.html(try ResultsPage(snapshot: live.current, asked: try QueryString(request.uri.query), now: now()).render())
+        }
+        router.get("recherche.csv") { request, _ in
+            Responses.file(try answer(request).csv(), type: "text/csv; charset=utf-8", filename: "relais.csv")
+        }
+        router.get("recherche.geojson") { request, _ in
+            Responses.file(try answer(request).geoJSON(), type: "application/geo+json", filename: "relais.geojson")
+        }
+        router.get("communes/{code}") { _, context in
+            let snapshot = live.current
+            return Responses.html(CommunePage(summary: try snapshot.commune(try parameter("code", context)), snapshot: snapshot).render())
+        }
+        router.get("lieux/{id}") { _, context in try await place(try parameter("id", context)) }
+        router.get("lieux/{id}/{file}") { _, context in
+            let snapshot = live.current
+            let id = try parameter("id", context)
+            var request = DiagramRequest(kind: .ego)
+            request.id = id
+            request.hops = 1
+            _ = try store.profile(of: id)
+            return try await diagramFile(request, file: try parameter("file", context), name: "schema", snapshot: snapshot)
+        }
+        router.get("territoires/{code}") { request, context in try await territory(try parameter("code", context), asked: try QueryString(request.uri.query)) }
+        router.get("territoires/{code}/{file}") { request, context in
+            try await territoryFile(try parameter("code", context), file: try parameter("file", context), asked: try QueryString(request.uri.query))
+        }
+        router.get("reseau/{code}") { _, context in try await network(try parameter("code", context)) }
+    }
+
+    /// A path parameter, percent escapes decoded.
+    private func parameter(_ name: String, _ context: WebContext) throws -> String {
+        let raw = try context.parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    /// The relays `/recherche.csv` and `/recherche.geojson` download: the commune must name one commune.
+    private func answer(_ request: Request) throws -> RelayAnswer {
+        let asked = try QueryString(request.uri.query)
+        let (answer, choice) = try ResultsPage.answer(asked, in: live.current)
+        switch choice {
+        case .code: break
+        case .choose(let communes):
+            throw WebError(status: .unprocessableContent, code: "ambiguous_commune",
+                           message: "Plusieurs communes correspondent : " + communes.map { "\($0.nom) (\($0.code))" }.joined(separator: ", ") + ".")
+        case .unknown(let text): throw QueryError.unknownCommune(text)
+        }
+        guard let answer else { throw WebError.internalError }
+        return answer
+    }
+
+    private func place(_ id: String) async throws -> Response {
+        let snapshot = live.current
+        let profile = try store.profile(of: id)
+        var request = DiagramRequest(kind: .ego)
+        request.id = profile.id
+        request.hops = 1
+        let diagram = await inlineDiagram(request, snapshot: snapshot)
+        let today = now()
+        let report = try? await quality.value(version: snapshot.dataVersion, key: today.date.description) { [store] in
+            try store.qualityReport(today: today)
+        }
+        let ids = Set([profile.id] + profile.sourceIds + profile.records.map(\.id))
+        let problems = report?.problems.filter { ids.contains($0.id) || $0.otherId.map(ids.contains) == true } ?? []
+        return Responses.html(PlacePage(profile: profile, snapshot: snapshot, now: today, diagram: diagram, problems: problems).render())
+    }
+
+    private func territory(_ code: String, asked: QueryString) async throws -> Response {
+        let snapshot = live.current
+        let question = try TerritoryPage.Question(code: code, asked: asked, snapshot: snapshot)
+        let reports = try TerritoryPage.Reports(question, snapshot: snapshot)
+        let coverage = await inlineDiagram(Self.coverageRequest(question), snapshot: snapshot)
+        let network = await inlineDiagram(Self.networkRequest(question.scope), snapshot: snapshot)
+        return Responses.html(TerritoryPage(question: question, reports: reports, snapshot: snapshot, coverageMap: coverage, networkDiagram: network).render())
+    }
+
+    private func territoryFile(_ code: String, file: String, asked: QueryString) async throws -> Response {
+        let snapshot = live.current
+        let question = try TerritoryPage.Question(code: code, asked: asked, snapshot: snapshot)
+        let name = "\(question.territory.code)-\(question.service)"
+        switch file {
+        case "manques.csv", "accessibilite.csv", "relais-uniques.csv":
+            let reports = try TerritoryPage.Reports(question, snapshot: snapshot)
+            let text = file == "manques.csv" ? reports.gaps.csv() : file == "accessibilite.csv" ? reports.access.csv() : reports.singleRelays.csv()
+            return Responses.file(text, type: "text/csv; charset=utf-8", filename: "\(name)-\(file)")
+        case let file where file.hasPrefix("couverture."):
+            return try await diagramFile(Self.coverageRequest(question), file: file, name: "couverture", snapshot: snapshot, prefix: name)
+        case let file where file.hasPrefix("reseau."):
+            return try await diagramFile(Self.networkRequest(question.scope), file: file, name: "reseau", snapshot: snapshot, prefix: question.territory.code)
+        default:
+            throw WebError.notFound("/territoires/\(code)/\(file)")
+        }
+    }
+
+    private func network(_ code: String) async throws -> Response {
+        let snapshot = live.current
+        let territory = try snapshot.territories.territory(code)
+        let scope = "\(territory.level.rawValue):\(territory.code)"
+        let report = try snapshot.network(within: scope)
+        let diagram = await inlineDiagram(Self.networkRequest(scope), snapshot: snapshot)
+        return Responses.html(NetworkPage(territory: territory, report: report, diagram: diagram).render())
+    }
+
+    static func coverageRequest(_ question: TerritoryPage.Question) -> DiagramRequest {
+        var request = DiagramRequest(kind: .coverage)
+        request.scope = question.scope
+        request.service = question.service
+        request.radiusKm = question.radiusKm
+        return request
+    }
+
+    static func networkRequest(_ scope: String) -> DiagramRequest {
+        var request = DiagramRequest(kind: .territory)
+        request.scope = scope
+        return request
+    }
+
+    /// The diagram as SVG to put in the page, or why it could not be drawn.
+    private func inlineDiagram(_ request: DiagramRequest, snapshot: Snapshot) async -> Result<String, any Error> {
+        do {
+            return .success(DiagramRenderer.inline(try await diagrams.render(request, from: snapshot, format: .svg)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// A diagram as a download: `NAME.svg` or `NAME.png`.
+    private func diagramFile(_ request: DiagramRequest, file: String, name: String, snapshot: Snapshot, prefix: String? = nil) async throws -> Response {
+        let format: GraphvizFormat
+        switch file {
+        case "\(name).svg": format = .svg
+        case "\(name).png": format = .png
+        default: throw WebError.notFound(file)
+        }
+        let bytes = try await diagrams.render(request, from: snapshot, format: format)
+        var response = Responses.body(Data(bytes), type: format.mediaType, status: .ok)
+        response.headers[.contentDisposition] = "inline; filename=\"\([prefix, name].compactMap { $0 }.joined(separator: "-")).\(format.rawValue)\""
+        return response
     }
 }

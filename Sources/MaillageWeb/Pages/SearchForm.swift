@@ -71,14 +71,15 @@ struct SearchForm {
     }
 }
 
-/// `/`: the search form.
+/// `/`: the search form (filled from its query string, e.g. `/?commune=07186` from a commune's page).
 struct HomePage {
     let snapshot: Snapshot
+    let asked: QueryString
 
     func render() -> HTML {
         Layout.page(title: "Trouver un lieu d'aide au numérique",
                     lead: "Qui peut accompagner une personne pour une démarche en ligne, près de chez elle.") {
-            SearchForm(snapshot: snapshot).render()
+            SearchForm(snapshot: snapshot, asked: asked).render()
             tag("h2") { "Autres vues" }
             tag("ul") {
                 tag("li") { "Une commune : " ; tag("code") { "/communes/07186" } }

@@ -2,7 +2,8 @@
 /// escapes are decoded, a name may repeat (`public=Seniors&public=Jeunes`). A value that cannot be
 /// read, or out of its range, is a ``WebError`` naming the parameter (400).
 struct QueryString: Sendable {
-    private var pairs: [(name: String, value: String)] = []
+    /// Every name–value pair, in order, empty values left out: to rebuild links with the same query.
+    private(set) var pairs: [(String, String?)] = []
 
     init(_ query: String?) throws(WebError) {
         guard let query, !query.isEmpty else { return }
@@ -10,13 +11,18 @@ struct QueryString: Sendable {
             let halves = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = try Self.decode(halves[0])
             let value = halves.count > 1 ? try Self.decode(halves[1]) : ""
-            pairs.append((name, value))
+            if !value.isEmpty { pairs.append((name, value)) }
         }
     }
 
     /// Every value given for `name`, empty ones left out, in order.
     func all(_ name: String) -> [String] {
-        pairs.filter { $0.name == name && !$0.value.isEmpty }.map(\.value)
+        pairs.filter { $0.0 == name }.compactMap(\.1)
+    }
+
+    /// The pairs with `name` given this one value instead.
+    func replacing(_ name: String, with value: String) -> [(String, String?)] {
+        pairs.filter { $0.0 != name } + [(name, value)]
     }
 
     /// The value of `name` trimmed, nil when absent or empty.
