@@ -12,27 +12,26 @@ public struct CommuneNames: Sendable {
         public var population: Int
     }
 
-    private let folded: [String]
+    /// Each commune's folded name as bytes, with a space before it, so that a word start is " " + key.
+    private let folded: [[UInt8]]
     private let table: TerritoryTable
 
     public init(_ table: TerritoryTable) {
         self.table = table
-        folded = table.communes.map { Self.fold($0.nom) }
+        folded = table.communes.map { [UInt8(ascii: " ")] + Array(Self.fold($0.nom).utf8) }
     }
 
     /// Up to `limit` communes matching `text`: a code given exactly first, then names equal to it,
     /// names starting with it, then names with a word starting with it; the most populous first within each.
     public func suggestions(_ text: String, limit: Int = 10) -> [Suggestion] {
-        let key = Self.fold(text)
+        let key = Array(Self.fold(text).utf8)
         guard !key.isEmpty else { return [] }
         var ranked: [(rank: Int, index: Int)] = []
-        let byCode = Set(table.postalCodes.communes(withPostalCode: text.trimmingCharacters(in: .whitespaces)))
-        for (index, name) in folded.enumerated() {
-            let commune = table.communes[index]
-            if commune.code == text || byCode.contains(commune.code) { ranked.append((0, index)) }
-            else if name == key { ranked.append((1, index)) }
-            else if name.hasPrefix(key) { ranked.append((2, index)) }
-            else if name.contains(" " + key) { ranked.append((3, index)) }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let byCode = Set(([trimmed] + table.postalCodes.communes(withPostalCode: trimmed)).compactMap(index(of:)))
+        ranked = byCode.map { (0, $0) }
+        for (index, name) in folded.enumerated() where !byCode.contains(index) {
+            if let rank = Self.rank(of: key, in: name) { ranked.append((rank, index)) }
         }
         ranked.sort { ($0.rank, -table.communes[$0.index].population, table.communes[$0.index].code)
             < ($1.rank, -table.communes[$1.index].population, table.communes[$1.index].code) }
@@ -48,6 +47,29 @@ public struct CommuneNames: Sendable {
         let found = suggestions(text, limit: 1)
         guard let first = found.first else { return nil }
         return first.code == text || Self.fold(first.nom) == Self.fold(text) ? first : nil
+    }
+
+    /// The position of the commune with this INSEE code in the table (sorted by code).
+    private func index(of code: String) -> Int? {
+        var low = 0, high = table.communes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if table.communes[middle].code < code { low = middle + 1 } else { high = middle }
+        }
+        return low < table.communes.count && table.communes[low].code == code ? low : nil
+    }
+
+    /// 1 when `name` (with its leading space) is `key`, 2 when it starts with it, 3 when a later word does; nil otherwise.
+    private static func rank(of key: [UInt8], in name: [UInt8]) -> Int? {
+        guard name.count > key.count else { return nil }
+        if name[1...].starts(with: key) { return name.count == key.count + 1 ? 1 : 2 }
+        let last = name.count - key.count
+        var start = 1
+        while start < last {
+            if name[start] == UInt8(ascii: " "), name[(start + 1)...].starts(with: key) { return 3 }
+            start += 1
+        }
+        return nil
     }
 
     /// ``TextKey/fold(_:)`` (which already makes apostrophes straight), then hyphens and

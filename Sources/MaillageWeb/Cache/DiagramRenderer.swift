@@ -31,13 +31,27 @@ final class DiagramRenderer: Sendable {
         return nil
     }
 
-    /// SVG to put inside a page: without the XML declaration, the DOCTYPE and the comments.
+    /// SVG to put inside a page: without the XML declaration, the DOCTYPE and the comments, in one
+    /// pass over the bytes (Graphviz writes a comment per node and edge).
     static func inline(_ svg: [UInt8]) -> String {
-        var text = String(decoding: svg, as: UTF8.self)
-        if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
-        while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound..<text.endIndex) {
-            text.removeSubrange(open.lowerBound..<close.upperBound)
+        let open = Array("<!--".utf8), close = Array("-->".utf8), start = Array("<svg".utf8)
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            index + pattern.count <= svg.count && svg[index..<index + pattern.count].elementsEqual(pattern)
         }
-        return text
+        var output: [UInt8] = []
+        output.reserveCapacity(svg.count)
+        var index = 0
+        while index < svg.count, !matches(start, at: index) { index += 1 }
+        while index < svg.count {
+            if svg[index] == UInt8(ascii: "<"), matches(open, at: index) {
+                index += open.count
+                while index < svg.count, !matches(close, at: index) { index += 1 }
+                index += close.count
+                continue
+            }
+            output.append(svg[index])
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -80,5 +80,7 @@ func tag(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], @HT
 
 /// Fragments one after the other, without an element around them.
 func fragment(@HTMLBuilder _ children: () -> [HTML]) -> HTML {
-    children().reduce(HTML(), +)
+    var joined = HTML()
+    for child in children() { joined += child }
+    return joined
 }

@@ -10,6 +10,9 @@ struct PageRoutes: Sendable {
     let diagrams: DiagramRenderer
     /// The data-quality report, read once per data version and day.
     let quality = VersionedCache<QualityReport>(capacity: 1)
+    /// Territory and network pages, whose reports take up to a few hundred milliseconds on a
+    /// région, kept whole for the data version they show.
+    let heavyPages = VersionedCache<HTML>(capacity: 128)
     /// The moment "now" is, in France (a test fixes it).
     let now: @Sendable () -> LocalDateTime
 
@@ -92,10 +95,13 @@ struct PageRoutes: Sendable {
     private func territory(_ code: String, asked: QueryString) async throws -> Response {
         let snapshot = live.current
         let question = try TerritoryPage.Question(code: code, asked: asked, snapshot: snapshot)
-        let reports = try TerritoryPage.Reports(question, snapshot: snapshot)
-        let coverage = await inlineDiagram(Self.coverageRequest(question), snapshot: snapshot)
-        let network = await inlineDiagram(Self.networkRequest(question.scope), snapshot: snapshot)
-        return Responses.html(TerritoryPage(question: question, reports: reports, snapshot: snapshot, coverageMap: coverage, networkDiagram: network).render())
+        let key = ["territoire", question.scope, question.service, String(question.radiusKm)].joined(separator: "|")
+        return Responses.html(try await heavyPages.value(version: snapshot.dataVersion, key: key) {
+            let reports = try TerritoryPage.Reports(question, snapshot: snapshot)
+            let coverage = await inlineDiagram(Self.coverageRequest(question), snapshot: snapshot)
+            let network = await inlineDiagram(Self.networkRequest(question.scope), snapshot: snapshot)
+            return TerritoryPage(question: question, reports: reports, snapshot: snapshot, coverageMap: coverage, networkDiagram: network).render()
+        })
     }
 
     private func territoryFile(_ code: String, file: String, asked: QueryString) async throws -> Response {
@@ -120,9 +126,11 @@ struct PageRoutes: Sendable {
         let snapshot = live.current
         let territory = try snapshot.territories.territory(code)
         let scope = "\(territory.level.rawValue):\(territory.code)"
-        let report = try snapshot.network(within: scope)
-        let diagram = await inlineDiagram(Self.networkRequest(scope), snapshot: snapshot)
-        return Responses.html(NetworkPage(territory: territory, report: report, diagram: diagram).render())
+        return Responses.html(try await heavyPages.value(version: snapshot.dataVersion, key: "reseau|" + scope) {
+            let report = try snapshot.network(within: scope)
+            let diagram = await inlineDiagram(Self.networkRequest(scope), snapshot: snapshot)
+            return NetworkPage(territory: territory, report: report, diagram: diagram).render()
+        })
     }
 
     static func coverageRequest(_ question: TerritoryPage.Question) -> DiagramRequest {

@@ -52,3 +52,28 @@ enum French {
         return "\(parts[2] == 1 ? "1er" : String(parts[2])) \(months[parts[1] - 1]) \(parts[0])"
     }
 }
+
+extension French {
+    static let shortWeekdays = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]
+
+    /// A week's opening hours in a line: "lun.–ven. 9 h – 12 h, 14 h – 17 h 30 ; sam. 9 h – 12 h".
+    /// Days with the same hours share them; consecutive ones are written as a range.
+    static func hours(_ week: [DaySchedule]) -> String {
+        var groups: [(intervals: [Range<Int>], days: [Int])] = []
+        for (index, day) in week.enumerated() where !day.intervals.isEmpty {
+            if let group = groups.firstIndex(where: { $0.intervals == day.intervals }) { groups[group].days.append(index) }
+            else { groups.append((day.intervals, [index])) }
+        }
+        guard !groups.isEmpty else { return "fermé toute la semaine" }
+        return groups.map { group in
+            var runs: [[Int]] = []
+            for day in group.days {
+                if let last = runs.last?.last, last == day - 1 { runs[runs.count - 1].append(day) } else { runs.append([day]) }
+            }
+            let days = runs.map { run in
+                run.count == 1 ? shortWeekdays[run[0]] : shortWeekdays[run[0]] + (run.count == 2 ? ", " : "–") + shortWeekdays[run[run.count - 1]]
+            }.joined(separator: ", ")
+            return days + " " + group.intervals.map { "\(time($0.lowerBound)) – \(time($0.upperBound))" }.joined(separator: ", ")
+        }.joined(separator: " ; ")
+    }
+}

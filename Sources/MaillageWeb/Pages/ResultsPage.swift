@@ -70,8 +70,8 @@ struct ResultsPage {
         let count = answer.relays.count
         return fragment {
             tag("p", ["class": "lead"]) {
-                count == 0 ? "Aucun relais à moins de \(radius) km, ni par sa zone d'intervention, ni à distance."
-                    : "\(count) relais à moins de \(radius) km, par leur zone d'intervention ou à distance ; le plus proche d'abord."
+                count == 0 ? "Aucun relais à moins de \(radius) km, ni qui intervienne sur la commune ou à distance."
+                    : "\(count) relais à moins de \(radius) km, ou qui interviennent sur la commune ou à distance ; le plus proche d'abord."
                 if !filters.isEmpty { " Critères : \(filters)." }
             }
             PageParts.downloads([
@@ -85,7 +85,8 @@ struct ResultsPage {
     }
 
     private func result(_ relay: RelayResult) -> HTML {
-        let open = relay.horaires.flatMap { try? OpeningHours(parsing: $0) }?.isOpen(at: now)
+        let hours = relay.horaires.flatMap { try? OpeningHours(parsing: $0) }
+        let open = hours?.isOpen(at: now)
         return tag("li") {
             tag("div", ["class": "result-head"]) {
                 tag("h3") { PageParts.profileLink(relay.id, name: relay.nom) }
@@ -108,7 +109,7 @@ struct ResultsPage {
                     }
                 }
             }
-            if let hours = relay.horaires { tag("p", ["class": "muted"]) { "Horaires : " + hours } }
+            if let text = relay.horaires { tag("p", ["class": "muted"]) { "Horaires : " + (hours.map { French.hours($0.week(startingOn: now.monday)) } ?? text) } }
         }
     }
 }

@@ -71,21 +71,44 @@ struct SearchForm {
     }
 }
 
-/// `/`: the search form (filled from its query string, e.g. `/?commune=07186` from a commune's page).
+/// `/`: the search form (filled from its query string, e.g. `/?commune=07186` from a commune's
+/// page), then the départements that have places, each a link to its territory page.
 struct HomePage {
     let snapshot: Snapshot
     let asked: QueryString
 
     func render() -> HTML {
-        Layout.page(title: "Trouver un lieu d'aide au numérique",
-                    lead: "Qui peut accompagner une personne pour une démarche en ligne, près de chez elle.") {
+        let departements = placesByDepartement()
+        return Layout.page(title: "Trouver un lieu d'aide au numérique",
+                           lead: "Qui peut accompagner une personne pour une démarche en ligne, près de chez elle.") {
             SearchForm(snapshot: snapshot, asked: asked).render()
-            tag("h2") { "Autres vues" }
-            tag("ul") {
-                tag("li") { "Une commune : " ; tag("code") { "/communes/07186" } }
-                tag("li") { "Un territoire (EPCI, département, région) : "; tag("code") { "/territoires/07" } }
-                tag("li") { "Le réseau d'orientation d'un territoire : "; tag("code") { "/reseau/07" } }
+            if !departements.isEmpty {
+                tag("h2") { "Parcourir par département" }
+                tag("p", ["class": "muted"]) { "Couverture, accessibilité, communes fragiles et réseau de chaque territoire." }
+                tag("ul", ["class": "columns"]) {
+                    for (code, places) in departements {
+                        tag("li") {
+                            tag("a", ["href": "/territoires/" + encode(code)]) { "\(snapshot.territories.name(of: code, at: .departement)) (\(code))" }
+                            " · \(places) lieu\(places > 1 ? "x" : "")"
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /// How many active places each département holds, by département code.
+    private func placesByDepartement() -> [(code: String, places: Int)] {
+        let graph = snapshot.graph
+        var departementOfCommune: [Int32: String] = [:]
+        var counts: [String: Int] = [:]
+        for node in 0..<graph.nodeCount where graph.kinds[node] == .place && graph.active[node] && graph.commune[node] >= 0 {
+            let commune = graph.commune[node]
+            if departementOfCommune[commune] == nil {
+                departementOfCommune[commune] = snapshot.territories.communeRow(code: graph.communeCodes[Int(commune)])?.departement ?? ""
+            }
+            if let departement = departementOfCommune[commune], !departement.isEmpty { counts[departement, default: 0] += 1 }
+        }
+        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

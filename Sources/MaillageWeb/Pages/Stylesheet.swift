@@ -50,6 +50,8 @@ enum Stylesheet {
     .badge.closed { color: var(--muted); }
     .badge.tag { color: var(--accent-dark); }
     .badge.old { color: var(--warn); }
+    ul.columns { columns: 15rem; column-gap: 2rem; padding-left: 1.25rem; }
+    ul.columns li { break-inside: avoid; margin-bottom: .25rem; }
     .downloads { display: flex; flex-wrap: wrap; gap: .5rem 1rem; padding: 0; list-style: none; }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font-size: .95rem; }
