@@ -59,6 +59,7 @@ let package = Package(
         .executableTarget(
             name: "CheckBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Maillage", package: "maillage"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
@@ -68,6 +69,7 @@ let package = Package(
         .executableTarget(
             name: "SnapshotBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Maillage", package: "maillage"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

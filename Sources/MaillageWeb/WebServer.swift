@@ -1,6 +1,10 @@
 import Hummingbird
 import Logging
 import Maillage
+import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The web application: pages and the JSON API over one live snapshot of the store.
 public enum WebServer {
@@ -46,9 +50,45 @@ public enum WebServer {
             group.addTask {
                 await live.keepCurrent(every: configuration.refreshInterval) { error in logger.error("Cannot read the next snapshot: \(error)") }
             }
-            try await application.runService()
+            do {
+                try await application.runService()
+            } catch let error as IOError {
+                group.cancelAll()
+                throw ServeError(host: configuration.host, port: configuration.port, reason: .io(error))
+            } catch let error where error is SocketAddressError || error is SocketAddressError.UnknownHost {
+                group.cancelAll()
+                throw ServeError(host: configuration.host, port: configuration.port, reason: .unknownHost)
+            }
             group.cancelAll()
             logger.notice("maillage stopped.")
+        }
+    }
+}
+
+/// Why the server could not listen, in the user's terms.
+public struct ServeError: Error, CustomStringConvertible {
+    let host: String
+    let port: Int
+    let reason: Reason
+
+    enum Reason {
+        case io(IOError)
+        case unknownHost
+    }
+
+    public var description: String {
+        guard case .io(let error) = reason else {
+            return "Cannot find the address \(host): give an IP address (127.0.0.1 for this machine only, 0.0.0.0 for every interface) or a host name this machine resolves."
+        }
+        return switch error.errnoCode {
+        case EADDRINUSE:
+            "Port \(port) on \(host) is already in use (another server, perhaps another `maillage serve`, listens there): stop it or choose another port with --port."
+        case EACCES:
+            "Not allowed to listen on port \(port) on \(host): ports below 1024 need administrator rights; choose one above with --port."
+        case EADDRNOTAVAIL:
+            "Cannot listen on \(host): no network interface of this machine has that address; use 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)."
+        default:
+            "Cannot listen on \(host):\(port): \(error)."
         }
     }
 }

@@ -21,6 +21,7 @@ import Testing
 
     @Test(arguments: [
         (["relays", "--service", "caf"], "Give the person's commune"),
+        (["serve", "--port", "70000"], "--port must be between 0 and 65535"),
         (["relays", "--service", "caf", "--commune", "07186", "--lat", "44", "--lon", "4"], "not both"),
         (["relays", "--service", "caf", "--lat", "44"], "Give the person's commune"),
         (["relays", "--service", "caf", "--lat", "144", "--lon", "4"], "--lat must be between -90 and 90"),

@@ -153,6 +153,10 @@ import Testing
         var gaps = GapQuery(service: "caf", radiusKm: 5)
         gaps.within = "epci:200072015"
         let report = try snapshot.directory.gaps(gaps, territories: snapshot.territories)
+        var accessQuery = AccessQuery(service: "caf")
+        accessQuery.within = "epci:200072015"
+        let access = try snapshot.directory.access(accessQuery, territories: snapshot.territories)
+        let single = try snapshot.directory.singleRelays(gaps, territories: snapshot.territories)
         try await WebFixture.withClient { client in
             try await client.execute(uri: "/territoires/200072015?service=caf&radius_km=5", method: .get) { response in
                 let page = WebFixture.text(response)
@@ -164,7 +168,19 @@ import Testing
                 }
             }
             try await client.execute(uri: "/territoires/200072015/manques.csv?service=caf&radius_km=5", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"200072015-caf-manques.csv\"")
                 #expect(WebFixture.text(response) == report.csv())
+            }
+            try await client.execute(uri: "/territoires/200072015/accessibilite.csv?service=caf&radius_km=5", method: .get) { response in
+                #expect(WebFixture.text(response) == access.csv())
+            }
+            try await client.execute(uri: "/territoires/200072015/relais-uniques.csv?service=caf&radius_km=5", method: .get) { response in
+                #expect(WebFixture.text(response) == single.csv())
+            }
+            try await client.execute(uri: "/territoires/200072015/reseau.svg", method: .get) { response in
+                #expect(response.headers[.contentType] == "image/svg+xml")
+                #expect(WebFixture.text(response).contains("xlink:href=\"/lieux/ardeche-lieu-001\""))
             }
             try await client.execute(uri: "/territoires/200072015/couverture.png?service=caf&radius_km=5", method: .get) { response in
                 #expect(response.headers[.contentType] == "image/png")

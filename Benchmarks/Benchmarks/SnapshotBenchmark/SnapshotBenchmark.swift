@@ -1,34 +1,11 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import Maillage
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-private let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data")
-
-/// The national directory as `Scripts/france` builds it: every commune, the CNFS and Aidants Connect
-/// lists, the Hinaura lieux, the v1 example and the fragility index, then dedupe applied.
-private func buildNational() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maillage-snapshot-bench")
-    try? FileManager.default.removeItem(at: folder)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let path = folder.appendingPathComponent("national.sqlite").path
-    let store = try Store.open(path: path)
-    try store.loadTaxonomy(try Taxonomy.load(from: root.appendingPathComponent("Seeds/taxonomy")))
-    func file(_ name: String) -> String { shared.appendingPathComponent(name).path }
-    _ = try store.importFile(.communes, path: file("communes-france.csv"))
-    _ = try store.importFile(.cnfs, path: file("conseillers-numeriques-structures-20230405.csv"))
-    _ = try store.importFile(.aidantsConnect, path: file("aidants-connect-structures-2024.csv"), options: ImportOptions(dataDate: "2024-02-22"))
-    _ = try store.importFile(.lieux, path: file("lieux-mediation-numerique-hinaura-schema-v0.1.json"))
-    _ = try store.importFile(.lieux, path: file("lieux-v1-exemple-officiel.csv"))
-    _ = try store.importFile(.fragility, path: file("indice-fragilite-numerique-communes.csv"))
-    _ = try store.importFile(.fragility, path: file("indice-fragilite-numerique-epci.csv"))
-    _ = try store.dedupe(dryRun: false)
-    return path
-}
-
+/// The national directory as `Scripts/france` builds it, fragility index included, then dedupe applied.
 let benchmarks: @Sendable () -> Void = {
-    guard let path = try? buildNational() else { fatalError("cannot build the national directory from ../shared/data") }
+    guard let path = try? NationalDirectory.build(folder: "maillage-snapshot-bench", fragility: true, dedupe: true) else { fatalError("cannot build the national directory from ../shared/data") }
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
                                            warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 15)
 

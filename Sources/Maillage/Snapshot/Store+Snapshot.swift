@@ -5,11 +5,11 @@ extension Store {
     public func snapshot() throws -> Snapshot {
         try writer.read { db in
             let territories = try Self.territoryTable(db)
-            let (graph, dateMaj) = try Self.graphWithDates(db)
+            let (graph, dateMaj) = try Self.graphWithDates(db, territories: territories)
             return Snapshot(dataVersion: try Self.dataVersion(db),
                             directory: try Self.relayDirectory(territories: territories, db),
                             diagramSource: try Self.diagramSource(graph: graph, dateMaj: dateMaj, territories: territories, db),
-                            fragility: try Self.fragilityIndex(db))
+                            fragility: try Self.fragilityIndex(db, territories: territories))
         }
     }
 

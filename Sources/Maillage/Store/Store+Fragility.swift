@@ -26,22 +26,25 @@ extension Store {
     /// The fragility index of every current commune: its own, else its EPCI's (communes merged or
     /// renumbered since the index's COG; `ZZZZZZZZZ` for communes outside any EPCI), else none.
     public func fragilityIndex() throws -> FragilityIndex {
-        try writer.read(Self.fragilityIndex)
+        try writer.read { db in try Self.fragilityIndex(db) }
     }
 
-    /// The fragility index read in `db`.
-    static func fragilityIndex(_ db: Database) throws -> FragilityIndex {
+    /// The fragility index read in `db`, for the communes of `territories` when the table was
+    /// already read in the same transaction (else of the commune table).
+    static func fragilityIndex(_ db: Database, territories: TerritoryTable? = nil) throws -> FragilityIndex {
+        var byCommune: [String: Double] = [:], byEpci: [String: Double] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT division, code, total FROM fragility") {
+            if row["division"] == "city" { byCommune[row["code"]] = row["total"] } else { byEpci[row["code"]] = row["total"] }
+        }
         var index = FragilityIndex()
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT c.code_insee, fc.total AS commune_total, fe.total AS epci_total FROM commune c
-            LEFT JOIN fragility fc ON fc.division = 'city' AND fc.code = c.code_insee
-            LEFT JOIN fragility fe ON fe.division = 'epci' AND fe.code = IFNULL(c.epci_siren, ?)
-            """, arguments: [FragilityImporter.noEpci])
-        while let row = try rows.next() {
-            if let own: Double = row["commune_total"] {
-                index.byCommune[row["code_insee"]] = .init(value: own, source: .commune)
-            } else if let epci: Double = row["epci_total"] {
-                index.byCommune[row["code_insee"]] = .init(value: epci, source: .epci)
+        guard !byCommune.isEmpty || !byEpci.isEmpty else { return index }
+        let communes = try territories?.communes.map { ($0.code, $0.epci) }
+            ?? Row.fetchAll(db, sql: "SELECT code_insee, epci_siren FROM commune").map { ($0["code_insee"] as String, $0["epci_siren"] as String?) }
+        for (code, epci) in communes {
+            if let own = byCommune[code] {
+                index.byCommune[code] = .init(value: own, source: .commune)
+            } else if let value = byEpci[epci ?? FragilityImporter.noEpci] {
+                index.byCommune[code] = .init(value: value, source: .epci)
             }
         }
         return index

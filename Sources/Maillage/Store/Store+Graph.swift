@@ -9,17 +9,21 @@ extension Store {
     }
 
     /// The graph projection read in `db`, with each place's `date_maj` by node (nil for
-    /// intermediaries), read in the same pass for the diagrams.
-    static func graphWithDates(_ db: Database) throws -> (graph: GraphProjection, dateMaj: [String?]) {
+    /// intermediaries), read in the same pass for the diagrams; its communes are those of
+    /// `territories` when the table was already read in the same transaction.
+    static func graphWithDates(_ db: Database, territories: TerritoryTable? = nil) throws -> (graph: GraphProjection, dateMaj: [String?]) {
         var communeIndex: [String: Int32] = [:]
         var codes: [String] = [], populations: [Int32] = [], communeLatitudes: [Double] = [], communeLongitudes: [Double] = []
-        let communes = try Row.fetchCursor(db, sql: "SELECT code_insee, population_municipale, latitude, longitude FROM commune ORDER BY code_insee")
-        while let row = try communes.next() {
-            communeIndex[row["code_insee"]] = Int32(codes.count)
-            codes.append(row["code_insee"])
-            populations.append(Int32(clamping: row["population_municipale"] as Int))
-            communeLatitudes.append(row["latitude"] ?? .nan)
-            communeLongitudes.append(row["longitude"] ?? .nan)
+        let communes = try territories?.communes.map { ($0.code, $0.population, $0.latitude, $0.longitude) }
+            ?? Row.fetchAll(db, sql: "SELECT code_insee, population_municipale, latitude, longitude FROM commune ORDER BY code_insee").map {
+                ($0["code_insee"] as String, $0["population_municipale"] as Int, $0["latitude"] ?? Double.nan, $0["longitude"] ?? Double.nan)
+            }
+        for (code, population, latitude, longitude) in communes {
+            communeIndex[code] = Int32(codes.count)
+            codes.append(code)
+            populations.append(Int32(clamping: population))
+            communeLatitudes.append(latitude)
+            communeLongitudes.append(longitude)
         }
 
         let services = try Row.fetchAll(db, sql: "SELECT id, slug, parent_id FROM service ORDER BY position")

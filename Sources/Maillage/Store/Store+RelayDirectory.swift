@@ -18,9 +18,10 @@ extension Store {
         var values = SnapshotValues()
         let mergedIds = try Self.sourceIdsOfMergedPlaces(db)
 
+        let territories = try territories ?? Self.territoryTable(db)
         var communes: [(code: String, commune: RelayDirectory.Commune)] = []
         var centroids: [String: (latitude: Double, longitude: Double)] = [:]
-        for row in try CommuneRow.fetchAll(db) {
+        for row in territories.communes {
             var keys = ["commune:\(row.code)"]
             if let epci = row.epci { keys.append("epci:\(epci)") }
             keys += ["departement:\(row.departement)", "region:\(row.region)", "france"]
@@ -107,7 +108,7 @@ extension Store {
         var vocabularies = taxonomy.enumerations.fields.mapValues { values in LabelMatcher(values.map { ($0.label, $0.aliases ?? []) }) }
         vocabularies["programmes"] = LabelMatcher(taxonomy.programmes.map { ($0.label, [$0.slug] + ($0.aliases ?? [])) })
         return RelayDirectory(catalog: catalog, entries: entries, byZone: byZone, communes: communes, vocabularies: vocabularies,
-                              territories: try territories ?? Self.territoryTable(db))
+                              territories: territories)
     }
 
     /// The node ids of these public ids (any source id of a merged place gives its node); an unknown
@@ -135,32 +136,6 @@ extension Store {
     /// Up to five public ids close to `publicId`, for "did you mean" messages (``closestPublicIds(to:_:)``).
     static func closestIds(to publicId: String, _ db: Database) throws -> [String] {
         try closestPublicIds(to: publicId, db)
-    }
-
-    /// A commune with the keys of the territories above it.
-    private struct CommuneRow: FetchableRecord {
-        static let sql = """
-            SELECT c.code_insee, c.latitude, c.longitude, c.epci_siren, c.departement_code, d.region_code
-            FROM commune c JOIN departement d ON d.code = c.departement_code ORDER BY c.code_insee
-            """
-        var code: String
-        /// nan when unknown.
-        var latitude: Double
-        var longitude: Double
-        var epci: String?
-        var departement: String
-        var region: String
-
-        init(row: Row) {
-            code = row["code_insee"]
-            latitude = row["latitude"] ?? .nan
-            longitude = row["longitude"] ?? .nan
-            epci = row["epci_siren"]
-            departement = row["departement_code"]
-            region = row["region_code"]
-        }
-
-        static func fetchAll(_ db: Database) throws -> [CommuneRow] { try fetchAll(db, sql: sql) }
     }
 
     /// An active intermediary, as a member of the places it works at.

@@ -13,8 +13,8 @@ struct CommunePage {
                                       + " · \(summary.places.count) lieu\(summary.places.count > 1 ? "x" : "") de médiation")) {
             tag("p") {
                 if let row {
-                    tag("a", ["href": "/territoires/" + encode(row.departement)]) { "Le département" }
-                    if let epci = row.epci { " · "; tag("a", ["href": "/territoires/" + encode(epci)]) { "L'intercommunalité" } }
+                    tag("a", ["href": "/territoires/" + encode(row.departement)]) { snapshot.territories.name(of: row.departement, at: .departement) }
+                    if let epci = row.epci { " · "; tag("a", ["href": "/territoires/" + encode(epci)]) { snapshot.territories.name(of: epci, at: .epci) } }
                     " · "
                 }
                 tag("a", ["href": "/reseau/" + encode(summary.code)]) { "Le réseau d'orientation" }

@@ -28,7 +28,8 @@ struct NetworkPage {
             tag("h2") { "Liens uniques (ponts)" }
             if report.bridges.isEmpty { tag("p") { "Aucun." } } else {
                 tag("ul") {
-                    for bridge in report.bridges where bridge.count == 2 { tag("li") { name(bridge[0]); " — "; name(bridge[1]) } }
+                    for bridge in report.bridges.prefix(50) where bridge.count == 2 { tag("li") { name(bridge[0]); " — "; name(bridge[1]) } }
+                    if report.bridges.count > 50 { tag("li") { "… et \(report.bridges.count - 50) autres" } }
                 }
             }
             tag("h2") { "Lieux isolés" }
