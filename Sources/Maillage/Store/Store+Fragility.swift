@@ -29,23 +29,29 @@ extension Store {
         try writer.read { db in try Self.fragilityIndex(db) }
     }
 
-    /// The fragility index read in `db`, for the communes of `territories` when the table was
-    /// already read in the same transaction (else of the commune table).
+    /// The fragility index read in `db`: by a join over the commune table, or for the communes of
+    /// `territories` when the table was already read in the same transaction (the snapshot).
     static func fragilityIndex(_ db: Database, territories: TerritoryTable? = nil) throws -> FragilityIndex {
+        var index = FragilityIndex()
+        func add(_ code: String, own: Double?, epci: Double?) {
+            if let own { index.byCommune[code] = .init(value: own, source: .commune) } else if let epci { index.byCommune[code] = .init(value: epci, source: .epci) }
+        }
+        guard let territories else {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT c.code_insee, fc.total AS commune_total, fe.total AS epci_total FROM commune c
+                LEFT JOIN fragility fc ON fc.division = 'city' AND fc.code = c.code_insee
+                LEFT JOIN fragility fe ON fe.division = 'epci' AND fe.code = IFNULL(c.epci_siren, ?)
+                """, arguments: [FragilityImporter.noEpci])
+            while let row = try rows.next() { add(row["code_insee"], own: row["commune_total"], epci: row["epci_total"]) }
+            return index
+        }
         var byCommune: [String: Double] = [:], byEpci: [String: Double] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT division, code, total FROM fragility") {
             if row["division"] == "city" { byCommune[row["code"]] = row["total"] } else { byEpci[row["code"]] = row["total"] }
         }
-        var index = FragilityIndex()
         guard !byCommune.isEmpty || !byEpci.isEmpty else { return index }
-        let communes = try territories?.communes.map { ($0.code, $0.epci) }
-            ?? Row.fetchAll(db, sql: "SELECT code_insee, epci_siren FROM commune").map { ($0["code_insee"] as String, $0["epci_siren"] as String?) }
-        for (code, epci) in communes {
-            if let own = byCommune[code] {
-                index.byCommune[code] = .init(value: own, source: .commune)
-            } else if let value = byEpci[epci ?? FragilityImporter.noEpci] {
-                index.byCommune[code] = .init(value: value, source: .epci)
-            }
+        for commune in territories.communes {
+            add(commune.code, own: byCommune[commune.code], epci: byEpci[commune.epci ?? FragilityImporter.noEpci])
         }
         return index
     }

@@ -14,16 +14,22 @@ extension Store {
     static func graphWithDates(_ db: Database, territories: TerritoryTable? = nil) throws -> (graph: GraphProjection, dateMaj: [String?]) {
         var communeIndex: [String: Int32] = [:]
         var codes: [String] = [], populations: [Int32] = [], communeLatitudes: [Double] = [], communeLongitudes: [Double] = []
-        let communes = try territories?.communes.map { ($0.code, $0.population, $0.latitude, $0.longitude) }
-            ?? Row.fetchAll(db, sql: "SELECT code_insee, population_municipale, latitude, longitude FROM commune ORDER BY code_insee").map {
-                ($0["code_insee"] as String, $0["population_municipale"] as Int, $0["latitude"] ?? Double.nan, $0["longitude"] ?? Double.nan)
-            }
-        for (code, population, latitude, longitude) in communes {
+        func addCommune(_ code: String, population: Int, latitude: Double, longitude: Double) {
             communeIndex[code] = Int32(codes.count)
             codes.append(code)
             populations.append(Int32(clamping: population))
             communeLatitudes.append(latitude)
             communeLongitudes.append(longitude)
+        }
+        if let territories {
+            for commune in territories.communes {
+                addCommune(commune.code, population: commune.population, latitude: commune.latitude, longitude: commune.longitude)
+            }
+        } else {
+            let communes = try Row.fetchCursor(db, sql: "SELECT code_insee, population_municipale, latitude, longitude FROM commune ORDER BY code_insee")
+            while let row = try communes.next() {
+                addCommune(row["code_insee"], population: row["population_municipale"], latitude: row["latitude"] ?? .nan, longitude: row["longitude"] ?? .nan)
+            }
         }
 
         let services = try Row.fetchAll(db, sql: "SELECT id, slug, parent_id FROM service ORDER BY position")
