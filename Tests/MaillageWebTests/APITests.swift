@@ -122,6 +122,16 @@ import Testing
         }
     }
 
+    @Test func anIdInThePathMayBePercentEncoded() async throws {
+        try await WebFixture.withClient { client in
+            try await client.execute(uri: "/api/places/ardeche%2Dlieu%2D047", method: .get) { response in
+                #expect(response.status == .ok)
+                let place = try WebFixture.json(response) as? [String: Any]
+                #expect(place?["id"] as? String == "ardeche-lieu-047")
+            }
+        }
+    }
+
     @Test func communeSuggestionsMatchNamesAccentsAsideAndCodes() async throws {
         try await WebFixture.withClient { client in
             try await client.execute(uri: "/api/communes?q=saint+ag", method: .get) { response in

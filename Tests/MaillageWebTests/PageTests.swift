@@ -128,6 +128,8 @@ import Testing
                 #expect(page.contains("Dernière mise à jour le 2 mai 2023 <span class=\"badge old\">plus d&#39;un an</span>"))
                 #expect(page.contains("le mardi matin"), "hours that cannot be read are shown as given")
                 #expect(page.contains("<h2>Qualité des données</h2>"))
+                #expect(page.contains("<li>Horaires illisibles : « le mardi matin »</li>"))
+                #expect(page.contains("<li>Pas de mise à jour depuis plus de 12 mois (dernière le 2 mai 2023)</li>"))
             }
         }
     }
@@ -194,7 +196,7 @@ import Testing
 
     @Test func unknownIdsAndCodesGiveAnErrorPageWithoutInternals() async throws {
         try await WebFixture.withClient { client in
-            for (uri, status) in [("/lieux/inconnu", 404), ("/territoires/98", 422), ("/reseau/98", 422), ("/nulle-part", 404),
+            for (uri, status) in [("/lieux/inconnu", 404), ("/lieux/inconnu/schema.svg", 404), ("/lieux/ardeche-lieu-047/schema.pdf", 404), ("/territoires/98", 422), ("/reseau/98", 422), ("/nulle-part", 404),
                                   ("/recherche?commune=07186", 400), ("/recherche?service=cafe&commune=07186", 422)] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(Int(response.status.code) == status, "\(uri)")

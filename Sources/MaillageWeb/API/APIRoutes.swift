@@ -6,6 +6,8 @@ import Maillage
 struct APIRoutes: Sendable {
     let live: LiveSnapshot
     let store: Store
+    /// The counts of `/api/stats`, read once per data version.
+    let statistics = VersionedCache<Statistics>(capacity: 1)
 
     func add(to router: Router<WebContext>) {
         let api = router.group("api")
@@ -15,9 +17,11 @@ struct APIRoutes: Sendable {
         api.get("fragility") { request, _ in try fragility(QueryString(request.uri.query)) }
         api.get("plan") { request, _ in try plan(QueryString(request.uri.query)) }
         api.get("network") { request, _ in try network(QueryString(request.uri.query)) }
-        api.get("places/{id}") { _, context in try place(context.parameters.require("id")) }
+        api.get("places/{id}") { _, context in try place(context.pathParameter("id")) }
         api.get("search") { request, _ in try search(QueryString(request.uri.query)) }
-        api.get("stats") { _, _ in try Responses.json(try store.statistics()) }
+        api.get("stats") { _, _ in
+            try Responses.json(try await statistics.value(version: live.current.dataVersion, key: "") { [store] in try store.statistics() })
+        }
         api.get("communes") { request, _ in try communes(QueryString(request.uri.query)) }
         api.get("openapi.json") { _, _ in Responses.file(OpenAPIDocument.json, type: "application/json; charset=utf-8") }
     }

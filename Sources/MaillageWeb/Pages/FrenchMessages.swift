@@ -40,3 +40,23 @@ enum FrenchMessages {
         }
     }
 }
+
+extension FrenchMessages {
+    /// A data-quality warning as a place's page says it.
+    static func describe(_ problem: QualityProblem) -> String {
+        let field = problem.field.map { "« \($0) »" } ?? ""
+        let value = problem.value.map { "« \($0) »" } ?? ""
+        return switch problem.kind {
+        case .invalidValue: "Valeur non conforme au schéma national dans \(field) : \(value)" + (problem.expected.map { " (attendu : \($0))" } ?? "")
+        case .unknownEnumeration: "Valeur hors de la liste du champ \(field) : \(value)"
+        case .farFromCommune: "Coordonnées à plus de 30 km du centre de la commune : le lieu est placé au centre en attendant une correction"
+        case .otherDepartement: "Le code postal ou le code INSEE désigne un autre département que les coordonnées"
+        case .stale: "Pas de mise à jour depuis plus de 12 mois" + (problem.value.map { " (dernière le \(French.date($0)))" } ?? "")
+        case .relaysNothing: "Ne relaie aucun service"
+        case .intermediaryUnattached: "Intervenant rattaché à aucun lieu et sans zone d'intervention"
+        case .referralToInactive: "Oriente vers un lieu ou un intervenant inactif" + (problem.otherId.map { " (\($0))" } ?? "")
+        case .unreadableHours: "Horaires illisibles : \(value)"
+        case .likelyDuplicate: "Doublon probable" + (problem.otherId.map { " de la fiche \($0)" } ?? "")
+        }
+    }
+}

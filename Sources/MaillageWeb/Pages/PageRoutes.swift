@@ -36,29 +36,22 @@ struct PageRoutes: Sendable {
         }
         router.get("communes/{code}") { _, context in
             let snapshot = live.current
-            return Responses.html(CommunePage(summary: try snapshot.commune(try parameter("code", context)), snapshot: snapshot).render())
+            return Responses.html(CommunePage(summary: try snapshot.commune(try context.pathParameter("code")), snapshot: snapshot).render())
         }
-        router.get("lieux/{id}") { _, context in try await place(try parameter("id", context)) }
+        router.get("lieux/{id}") { _, context in try await place(try context.pathParameter("id")) }
         router.get("lieux/{id}/{file}") { _, context in
             let snapshot = live.current
-            let id = try parameter("id", context)
+            let id = try context.pathParameter("id")
             var request = DiagramRequest(kind: .ego)
             request.id = id
             request.hops = 1
-            _ = try store.profile(of: id)
-            return try await diagramFile(request, file: try parameter("file", context), name: "schema", snapshot: snapshot)
+            return try await diagramFile(request, file: try context.pathParameter("file"), name: "schema", snapshot: snapshot)
         }
-        router.get("territoires/{code}") { request, context in try await territory(try parameter("code", context), asked: try QueryString(request.uri.query)) }
+        router.get("territoires/{code}") { request, context in try await territory(try context.pathParameter("code"), asked: try QueryString(request.uri.query)) }
         router.get("territoires/{code}/{file}") { request, context in
-            try await territoryFile(try parameter("code", context), file: try parameter("file", context), asked: try QueryString(request.uri.query))
+            try await territoryFile(try context.pathParameter("code"), file: try context.pathParameter("file"), asked: try QueryString(request.uri.query))
         }
-        router.get("reseau/{code}") { _, context in try await network(try parameter("code", context)) }
-    }
-
-    /// A path parameter, percent escapes decoded.
-    private func parameter(_ name: String, _ context: WebContext) throws -> String {
-        let raw = try context.parameters.require(name)
-        return raw.removingPercentEncoding ?? raw
+        router.get("reseau/{code}") { _, context in try await network(try context.pathParameter("code")) }
     }
 
     /// The relays `/recherche.csv` and `/recherche.geojson` download: the commune must name one commune.

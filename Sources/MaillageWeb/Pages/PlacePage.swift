@@ -183,7 +183,7 @@ struct PlacePage {
             tag("h2") { "Qualité des données" }
             tag("ul") {
                 for problem in problems {
-                    tag("li") { problem.detail + (problem.id == profile.id ? "" : " (fiche \(problem.id))") }
+                    tag("li") { FrenchMessages.describe(problem) + (problem.id == profile.id ? "" : " (fiche \(problem.id))") }
                 }
             }
         }

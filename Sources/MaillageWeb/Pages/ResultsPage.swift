@@ -37,8 +37,12 @@ struct ResultsPage {
         let service = try asked.required("service")
         let label = snapshot.catalog.labels[try snapshot.catalog.service(named: service)]
         let (answer, choice) = try Self.answer(asked, in: snapshot)
-        let place = answer?.commune.map { "\($0.nom) (\($0.code))" }
-        return Layout.page(title: place.map { "\(label) près de \($0)" } ?? label) {
+        let title = switch choice {
+        case .code: answer?.commune.map { "\(label) près de \($0.nom) (\($0.code))" } ?? label
+        case .choose: "\(label) : quelle commune ?"
+        case .unknown: "\(label) : commune inconnue"
+        }
+        return Layout.page(title: title) {
             switch choice {
             case .choose(let suggestions): chooseCommune(suggestions)
             case .unknown(let text):

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The context of one request: Hummingbird's own, with bodies limited to 1 MB.
@@ -10,4 +11,12 @@ public struct WebContext: RequestContext {
 
     /// The largest body a request may send: more is refused with 413.
     public var maxUploadSize: Int { 1 << 20 }
+}
+
+extension WebContext {
+    /// A path parameter, its percent escapes decoded (`/lieux/cnfs%3A123` names `cnfs:123`).
+    func pathParameter(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
 }
