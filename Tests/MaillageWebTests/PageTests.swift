@@ -13,7 +13,7 @@ import Testing
     static let everyPageKind = [
         "/", "/?commune=07186", "/recherche?service=caf&commune=Privas&radius_km=15", "/recherche?service=caf&commune=saint",
         "/communes/07186", "/lieux/ardeche-lieu-047", "/territoires/07", "/territoires/200072015?service=caf&radius_km=5",
-        "/territoires/07186", "/reseau/07", "/reseau/200072015",
+        "/territoires/07186", "/territoires/region:84", "/reseau/07", "/reseau/200072015",
     ]
 
     @Test(arguments: everyPageKind)
@@ -190,6 +190,17 @@ import Testing
             }
             try await client.execute(uri: "/territoires/200072015/autre.txt", method: .get) { response in
                 #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func aRegionListsItsDepartementsInsteadOfDrawingItsWholeNetwork() async throws {
+        try await WebFixture.withClient { client in
+            try await client.execute(uri: "/territoires/region:84?service=caf&radius_km=10", method: .get) { response in
+                let page = WebFixture.text(response)
+                #expect(page.contains("<h1>Auvergne-Rhône-Alpes (84)</h1>"))
+                #expect(page.components(separatedBy: "<svg").count == 2, "the coverage map only")
+                #expect(page.contains("href=\"/territoires/07?service=caf&amp;radius_km=10\""))
             }
         }
     }

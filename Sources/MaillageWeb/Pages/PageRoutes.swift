@@ -92,7 +92,9 @@ struct PageRoutes: Sendable {
         return Responses.html(try await heavyPages.value(version: snapshot.dataVersion, key: key) {
             let reports = try TerritoryPage.Reports(question, snapshot: snapshot)
             let coverage = await inlineDiagram(Self.coverageRequest(question), snapshot: snapshot)
-            let network = await inlineDiagram(Self.networkRequest(question.scope), snapshot: snapshot)
+            // A région's network (thousands of nodes) takes Graphviz seconds and cannot be read on a
+            // page: its départements' pages show theirs; the SVG stays downloadable.
+            let network = question.territory.level == .region ? nil : await inlineDiagram(Self.networkRequest(question.scope), snapshot: snapshot)
             return TerritoryPage(question: question, reports: reports, snapshot: snapshot, coverageMap: coverage, networkDiagram: network).render()
         })
     }

@@ -61,7 +61,8 @@ struct TerritoryPage {
     let reports: Reports
     let snapshot: Snapshot
     let coverageMap: Result<String, any Error>
-    let networkDiagram: Result<String, any Error>
+    /// nil for a région, whose network is drawn département by département.
+    let networkDiagram: Result<String, any Error>?
 
     private var base: String { "/territoires/" + encode(question.territory.code) }
 
@@ -99,10 +100,25 @@ struct TerritoryPage {
             accessRanking()
             singleRelays()
             tag("h2") { "Réseau des intervenants" }
-            PageParts.diagram(try? networkDiagram.get(), caption: "Les lieux, les équipes qui y travaillent et les orientations entre eux.",
-                              failure: failure(networkDiagram), downloads: [("SVG", download("reseau.svg")), ("PNG", download("reseau.png"))])
+            if let networkDiagram {
+                PageParts.diagram(try? networkDiagram.get(), caption: "Les lieux, les équipes qui y travaillent et les orientations entre eux.",
+                                  failure: failure(networkDiagram), downloads: [("SVG", download("reseau.svg")), ("PNG", download("reseau.png"))])
+            } else {
+                tag("p") { "Le réseau d'une région est dessiné département par département :" }
+                tag("ul", ["class": "columns"]) {
+                    for code in departements {
+                        tag("li") { tag("a", ["href": link("/territoires/" + encode(code), question.parameters)]) { "\(snapshot.territories.name(of: code, at: .departement)) (\(code))" } }
+                    }
+                }
+                PageParts.downloads([("Le réseau de toute la région (SVG, long à dessiner)", download("reseau.svg"))])
+            }
             tag("p") { tag("a", ["href": "/reseau/" + encode(territory.code)]) { "La santé du réseau d'orientation (intermédiaires clés, points de coupure)" } }
         }
+    }
+
+    /// The départements of the territory (for a région), by code.
+    private var departements: [String] {
+        Array(Set(snapshot.territories.communes.filter { $0.code(at: question.territory.level) == question.territory.code }.map(\.departement))).sorted()
     }
 
     private func form() -> HTML {
@@ -163,8 +179,8 @@ struct TerritoryPage {
         }
     }
 
-    private func failure(_ result: Result<String, any Error>) -> String? {
-        guard case .failure(let error) = result else { return nil }
+    private func failure(_ result: Result<String, any Error>?) -> String? {
+        guard case .failure(let error)? = result else { return nil }
         return "Le schéma n'a pas pu être dessiné (\(error.localizedDescription))."
     }
 
