@@ -22,15 +22,21 @@ extension MaillageCommand {
         @Option(help: "The port to listen on.")
         var port = 8080
 
+        @Option(name: .customLong("admin-token-file"), help: ArgumentHelp(
+            "The editors' tokens, one per line or name:token (at least 16 characters each). Without it the server is read-only.",
+            valueName: "path"))
+        var adminTokenFile: String?
+
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535; got \(port).") }
         }
 
         func run() async throws {
+            let tokens = try adminTokenFile.map { path throws(EditorTokensError) in try EditorTokens(contentsOf: path) }
             let store = try global.openStore(.read)
             var logger = Logger(label: "maillage")
             logger.logLevel = .info
-            try await WebServer.run(store: store, configuration: .init(host: host, port: port), logger: logger)
+            try await WebServer.run(store: store, configuration: .init(host: host, port: port, tokens: tokens), logger: logger)
         }
     }
 }

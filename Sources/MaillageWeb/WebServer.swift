@@ -14,21 +14,27 @@ public enum WebServer {
         public var port = 8080
         /// How often the data version is checked, to take in imports made meanwhile.
         public var refreshInterval: Duration = .seconds(2)
+        /// The editors' tokens; nil for a read-only server.
+        public var tokens: EditorTokens?
 
-        public init(host: String = "127.0.0.1", port: Int = 8080) {
+        public init(host: String = "127.0.0.1", port: Int = 8080, tokens: EditorTokens? = nil) {
             self.host = host
             self.port = port
+            self.tokens = tokens
         }
     }
 
     /// The routes and middleware, for the server and for tests.
-    public static func router(live: LiveSnapshot, store: Store, logger: Logger,
+    public static func router(live: LiveSnapshot, store: Store, logger: Logger, tokens: EditorTokens? = nil,
                               now: (@Sendable () -> LocalDateTime)? = nil) -> Router<WebContext> {
+        let sessions = EditorSessions(tokens: tokens)
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestLog(logger: logger))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorResponder(logger: logger))
         router.add(middleware: BodyLimit())
+        router.add(middleware: VisitorMiddleware(sessions: sessions))
+        EditorRoutes(sessions: sessions).add(to: router)
         APIRoutes(live: live, store: store).add(to: router)
         PageRoutes(live: live, store: store, diagrams: DiagramRenderer(), now: now ?? { ParisClock.now() }).add(to: router)
         return router
@@ -40,7 +46,7 @@ public enum WebServer {
     public static func run(store: Store, configuration: Configuration, logger: Logger) async throws {
         let live = try LiveSnapshot(store: store)
         let application = Application(
-            router: router(live: live, store: store, logger: logger),
+            router: router(live: live, store: store, logger: logger, tokens: configuration.tokens),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "maillage"),
             onServerRunning: { channel in
                 logger.notice("maillage serves http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port) — Ctrl-C stops it.")

@@ -26,13 +26,13 @@ enum WebFixture {
     static let demo: Store = try! demoStore()
 
     /// Runs `test` against the router over `store`.
-    static func withClient<Value: Sendable>(_ store: Store = demo, now: LocalDateTime? = nil,
+    static func withClient<Value: Sendable>(_ store: Store = demo, now: LocalDateTime? = nil, tokens: EditorTokens? = nil,
                                             _ test: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         var logger = Logger(label: "maillage-test")
         logger.logLevel = .warning
         var clock: (@Sendable () -> LocalDateTime)?
         if let now { clock = { now } }
-        let router = WebServer.router(live: try LiveSnapshot(store: store), store: store, logger: logger, now: clock)
+        let router = WebServer.router(live: try LiveSnapshot(store: store), store: store, logger: logger, tokens: tokens, now: clock)
         return try await Application(router: router).test(.router) { client in try await test(client) }
     }
 

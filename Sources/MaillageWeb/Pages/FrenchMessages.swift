@@ -7,6 +7,8 @@ enum FrenchMessages {
         case "not_found": "Il n'y a rien à cette adresse."
         case "unknown_id": "Aucun lieu ni intervenant n'a cet identifiant."
         case "body_too_large": "La demande dépasse 1 Mo."
+        case "unauthorized": "Il faut être connecté pour modifier l'annuaire."
+        case "read_only": "Ce serveur est en lecture seule."
         case "internal_error": "Le serveur n'a pas pu répondre ; l'erreur est consignée dans son journal."
         case "missing_parameter" where error.parameter != nil: "Il manque le champ « \(error.parameter ?? "") »."
         case "bad_parameter" where error.parameter != nil: "Le champ « \(error.parameter ?? "") » est illisible : \(error.message)"

@@ -1,14 +1,37 @@
 /// The frame of every page: French, a skip link to the content, the site's header with its
-/// navigation, one `h1`, the content in `main`, and a footer.
+/// navigation (and who is signed in), one `h1`, the content in `main`, and a footer.
+///
+/// A page is built in two parts: its ``Content`` (title and `main`), the same for every visitor
+/// and so fit to cache, and the ``document(_:)`` around it, built for each request.
 enum Layout {
+    /// What a page says: its title and its `main` element.
+    struct Content: Sendable {
+        var title: String
+        var main: HTML
+    }
+
     /// A whole document. `title` goes in the tab and the `h1`; `lead` is a sentence under the title.
     static func page(title: String, lead: HTML? = nil, wide: Bool = false, @HTMLBuilder content: () -> [HTML]) -> HTML {
+        document(main(title: title, lead: lead, wide: wide, content: content))
+    }
+
+    /// The `main` element of a page, with its `h1` and lead.
+    static func main(title: String, lead: HTML? = nil, wide: Bool = false, @HTMLBuilder content: () -> [HTML]) -> Content {
         let body = content()
-        return .trusted("<!doctype html>\n") + tag("html", ["lang": "fr"]) {
+        return Content(title: title, main: tag("main", ["id": "contenu", "class": wide ? "wide" : nil]) {
+            tag("h1") { title }
+            if let lead { tag("p", ["class": "lead"]) { lead } }
+            body
+        })
+    }
+
+    /// The document around `content`, with the header of this request's visitor.
+    static func document(_ content: Content) -> HTML {
+        .trusted("<!doctype html>\n") + tag("html", ["lang": "fr"]) {
             tag("head") {
                 tag("meta", ["charset": "utf-8"])
                 tag("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-                tag("title") { "\(title) — maillage" }
+                tag("title") { "\(content.title) — maillage" }
                 tag("link", ["rel": "stylesheet", "href": "/style.css"])
             }
             tag("body") {
@@ -17,13 +40,10 @@ enum Layout {
                     tag("div", ["class": "bar"]) {
                         tag("a", ["class": "brand", "href": "/"]) { "maillage" }
                         tag("span", ["class": "tagline"]) { "La médiation numérique, territoire par territoire" }
+                        EditorBar.render()
                     }
                 }
-                tag("main", ["id": "contenu", "class": wide ? "wide" : nil]) {
-                    tag("h1") { title }
-                    if let lead { tag("p", ["class": "lead"]) { lead } }
-                    body
-                }
+                content.main
                 tag("footer", ["class": "site"]) {
                     tag("p") {
                         "Données : cartographie nationale des lieux d'inclusion numérique, conseillers numériques, Aidants Connect, INSEE. "
@@ -40,6 +60,7 @@ enum ErrorPage {
     static func render(_ error: WebError, message: String) -> HTML {
         let title = switch error.status.code {
         case 404: "Page introuvable"
+        case 401, 403: "Accès réservé"
         case 400, 422: "Demande incomplète ou inconnue"
         case 413: "Demande trop volumineuse"
         default: "Erreur du serveur"

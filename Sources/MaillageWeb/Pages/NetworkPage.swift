@@ -9,10 +9,10 @@ struct NetworkPage {
 
     private func name(_ id: String) -> HTML { PageParts.profileLink(id, name: report.names[id] ?? id) }
 
-    func render() -> HTML {
+    func render() -> Layout.Content {
         let brokers = report.betweenness.filter { $0.value > 0 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
         let base = "/territoires/" + encode(territory.code)
-        return Layout.page(title: "Réseau d'orientation : \(territory.nom) (\(territory.code))",
+        return Layout.main(title: "Réseau d'orientation : \(territory.nom) (\(territory.code))",
                            lead: HTML("\(report.nodes) lieux, \(report.edges) liens d'orientation, \(report.communities.count) communauté\(report.communities.count > 1 ? "s" : "") (modularité \(French.decimal(report.modularity, digits: 3)))"),
                            wide: true) {
             tag("h2") { "Intermédiaires clés" }

@@ -12,7 +12,7 @@ struct PageRoutes: Sendable {
     let quality = VersionedCache<QualityReport>(capacity: 1)
     /// Territory and network pages, whose reports take up to a few hundred milliseconds on a
     /// région, kept whole for the data version they show.
-    let heavyPages = VersionedCache<HTML>(capacity: 128)
+    let heavyPages = VersionedCache<Layout.Content>(capacity: 128)
     /// The moment "now" is, in France (a test fixes it).
     let now: @Sendable () -> LocalDateTime
 
@@ -89,14 +89,14 @@ struct PageRoutes: Sendable {
         let snapshot = live.current
         let question = try TerritoryPage.Question(code: code, asked: asked, snapshot: snapshot)
         let key = ["territoire", question.scope, question.service, String(question.radiusKm)].joined(separator: "|")
-        return Responses.html(try await heavyPages.value(version: snapshot.dataVersion, key: key) {
+        return Responses.html(Layout.document(try await heavyPages.value(version: snapshot.dataVersion, key: key) {
             let reports = try TerritoryPage.Reports(question, snapshot: snapshot)
             let coverage = await inlineDiagram(Self.coverageRequest(question), snapshot: snapshot)
             // A région's network (thousands of nodes) takes Graphviz seconds and cannot be read on a
             // page: its départements' pages show theirs; the SVG stays downloadable.
             let network = question.territory.level == .region ? nil : await inlineDiagram(Self.networkRequest(question.scope), snapshot: snapshot)
             return TerritoryPage(question: question, reports: reports, snapshot: snapshot, coverageMap: coverage, networkDiagram: network).render()
-        })
+        }))
     }
 
     private func territoryFile(_ code: String, file: String, asked: QueryString) async throws -> Response {
@@ -121,11 +121,11 @@ struct PageRoutes: Sendable {
         let snapshot = live.current
         let territory = try snapshot.territories.territory(code)
         let scope = "\(territory.level.rawValue):\(territory.code)"
-        return Responses.html(try await heavyPages.value(version: snapshot.dataVersion, key: "reseau|" + scope) {
+        return Responses.html(Layout.document(try await heavyPages.value(version: snapshot.dataVersion, key: "reseau|" + scope) {
             let report = try snapshot.network(within: scope)
             let diagram = await inlineDiagram(Self.networkRequest(scope), snapshot: snapshot)
             return NetworkPage(territory: territory, report: report, diagram: diagram).render()
-        })
+        }))
     }
 
     static func coverageRequest(_ question: TerritoryPage.Question) -> DiagramRequest {

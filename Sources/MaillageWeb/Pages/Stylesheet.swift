@@ -17,6 +17,9 @@ enum Stylesheet {
     header.site .bar { max-width: 72rem; margin: 0 auto; padding: .75rem 1rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; }
     header.site .brand { color: #fff; font-weight: 700; font-size: 1.35rem; text-decoration: none; }
     header.site .tagline { color: #dce7f3; font-size: .95rem; }
+    header.site .signin, header.site .signout { margin-left: auto; color: #fff; }
+    header.site .signout { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
+    header.site .signout button { min-height: 2rem; padding: .25rem .75rem; background: #fff; color: var(--accent-dark); }
     main { max-width: 52rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
     main.wide { max-width: 72rem; }
     h1 { font-size: 1.75rem; line-height: 1.25; margin: 1rem 0 .5rem; overflow-wrap: anywhere; }

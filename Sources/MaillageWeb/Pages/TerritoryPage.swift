@@ -68,12 +68,12 @@ struct TerritoryPage {
 
     private func download(_ file: String) -> String { link(base + "/" + file, question.parameters) }
 
-    func render() -> HTML {
+    func render() -> Layout.Content {
         let territory = question.territory
         let gaps = reports.gaps
         let uncovered = gaps.territories.filter { $0.uncoveredPopulation > 0 }.sorted { $0.uncoveredPopulation > $1.uncoveredPopulation }
         let share = gaps.population > 0 ? Double(gaps.uncoveredPopulation) / Double(gaps.population) : 0
-        return Layout.page(title: "\(territory.nom) (\(territory.code))", lead: HTML("\(Self.levelName(territory.level)) · \(question.serviceLabel) à \(French.decimal(question.radiusKm, digits: question.radiusKm == question.radiusKm.rounded() ? 0 : 1)) km"), wide: true) {
+        return Layout.main(title: "\(territory.nom) (\(territory.code))", lead: HTML("\(Self.levelName(territory.level)) · \(question.serviceLabel) à \(French.decimal(question.radiusKm, digits: question.radiusKm == question.radiusKm.rounded() ? 0 : 1)) km"), wide: true) {
             form()
             tag("ul", ["class": "figures"]) {
                 figure(French.integer(gaps.population), "habitants")

@@ -15,7 +15,9 @@ struct ErrorResponder<Context: RequestContext>: RouterMiddleware {
             let webError = classify(error, path: request.uri.path)
             if webError.status == .internalServerError { logger.error("\(request.method.rawValue) \(request.uri.path): \(String(reflecting: error))") }
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" {
-                return try Responses.json(ErrorBody(webError), status: webError.status)
+                var response = try Responses.json(ErrorBody(webError), status: webError.status)
+                if webError.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"maillage\"" }
+                return response
             }
             let french = (error as? QueryError).map(FrenchMessages.describe) ?? FrenchMessages.describe(webError)
             return Responses.html(ErrorPage.render(webError, message: french), status: webError.status)

@@ -26,6 +26,12 @@ struct WebError: Error, Sendable, Equatable {
         WebError(status: .notFound, code: "not_found", message: "Nothing is served at '\(path)'.")
     }
 
+    static let unauthorized = WebError(status: .unauthorized, code: "unauthorized",
+                                       message: "Editing needs an editor's token: send it as 'Authorization: Bearer TOKEN', or sign in at /connexion.")
+
+    static let readOnly = WebError(status: .forbidden, code: "read_only",
+                                   message: "This server is read-only: start it with `maillage serve --admin-token-file FILE` to allow edits.")
+
     static let tooLarge = WebError(status: .contentTooLarge, code: "body_too_large", message: "Request bodies are limited to 1 MB.")
 
     static let internalError = WebError(status: .internalServerError, code: "internal_error",
