@@ -132,6 +132,7 @@ extension Store {
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
                 // Merged places follow their records: a record updated or gone changes its place.
                 if affectsSearch { try PlaceGroupDerivation.recomputeAll(db) }
+                if affectsSearch { try EditOverlay.recomputeAll(db) }
                 if affectsSearch { try Self.rebuildSearchIndex(db) }
             }
         } catch let error as DatabaseError {

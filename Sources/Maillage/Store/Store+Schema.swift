@@ -190,6 +190,7 @@ extension Store {
                 """)
         }
         migrator.registerMigration("v4: merged places", migrate: mergedPlaces)
+        migrator.registerMigration("v5: edits", migrate: edits)
         return migrator
     }
 }

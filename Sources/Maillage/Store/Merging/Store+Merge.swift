@@ -141,6 +141,7 @@ extension Store {
 
     /// Moves the data version on and rebuilds the search index, after a change outside imports.
     static func dataChanged(_ db: Database) throws {
+        try EditOverlay.recomputeAll(db)
         try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
         try rebuildSearchIndex(db)
     }
