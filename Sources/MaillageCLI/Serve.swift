@@ -33,7 +33,8 @@ extension MaillageCommand {
 
         func run() async throws {
             let tokens = try adminTokenFile.map { path throws(EditorTokensError) in try EditorTokens(contentsOf: path) }
-            let store = try global.openStore(.read)
+            // Editors write; without them the database is opened read-only.
+            let store = try global.openStore(tokens == nil ? .read : .write)
             var logger = Logger(label: "maillage")
             logger.logLevel = .info
             try await WebServer.run(store: store, configuration: .init(host: host, port: port, tokens: tokens), logger: logger)

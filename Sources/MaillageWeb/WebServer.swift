@@ -34,7 +34,9 @@ public enum WebServer {
         router.add(middleware: ErrorResponder(logger: logger))
         router.add(middleware: BodyLimit())
         router.add(middleware: VisitorMiddleware(sessions: sessions))
-        EditorRoutes(sessions: sessions).add(to: router)
+        let editors = EditorRoutes(sessions: sessions)
+        editors.add(to: router)
+        EditRoutes(live: live, store: store, editors: editors).add(to: router)
         APIRoutes(live: live, store: store).add(to: router)
         PageRoutes(live: live, store: store, diagrams: DiagramRenderer(), now: now ?? { ParisClock.now() }).add(to: router)
         return router

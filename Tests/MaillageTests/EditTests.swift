@@ -34,7 +34,8 @@ import Testing
     @Test func aValueAnImportWouldRefuseChangesNothing() throws {
         let store = try DemoStore.load()
         let before = try shown(store, "ardeche-lieu-047")
-        for fields: [String: EditValue] in [["nom": .text("  ")], ["latitude": .text("nord")], ["date_maj": .text("hier")]] {
+        for fields: [String: EditValue] in [["nom": .text("  ")], ["latitude": .text("nord")], ["date_maj": .text("hier")],
+                                            ["horaires": .text("le lundi matin")], ["courriels": .list(["pas-un-courriel"])]] {
             #expect(throws: EditError.self) { try store.editPlace("ardeche-lieu-047", fields: fields, editor: "claire") }
         }
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 @testable import MaillageWeb
 import Testing
@@ -7,10 +8,14 @@ import Testing
 @Suite struct OpenAPITests {
     /// The routes the issue names, which scripts rely on.
     static let promised = ["/api/relays", "/api/gaps", "/api/access", "/api/fragility", "/api/plan", "/api/network",
-                           "/api/places/{id}", "/api/search", "/api/stats", "/api/communes", "/api/openapi.json"]
+                           "/api/places/{id}", "/api/search", "/api/stats", "/api/communes", "/api/openapi.json",
+                           "/api/whoami", "/api/places/{id}/verified", "/api/journal", "/api/journal/{id}/undo"]
 
     /// A value for each required parameter, to call every operation.
     static let samples = ["service": "caf", "radius_km": "10", "q": "privas", "id": "ardeche-lieu-047"]
+
+    /// Path parameters that are not a place's id.
+    static let pathSamples = ["/api/journal/{id}/undo": "1"]
 
     /// `relays` needs an origin: a commune, or a latitude and longitude (neither is required alone).
     static let origins = ["/api/relays": "commune=07186"]
@@ -24,28 +29,44 @@ import Testing
                 let paths = try #require(document["paths"] as? [String: [String: Any]])
                 #expect(Set(paths.keys) == Set(Self.promised))
                 for (path, item) in paths {
-                    let get = try #require(item["get"] as? [String: Any], "\(path)")
-                    let responses = try #require(get["responses"] as? [String: Any], "\(path)")
-                    #expect(responses["200"] != nil, "\(path)")
-                    for parameter in get["parameters"] as? [[String: Any]] ?? [] {
-                        #expect(parameter["schema"] != nil && parameter["name"] != nil && parameter["in"] != nil, "\(path)")
+                    #expect(!item.isEmpty && Set(item.keys).isSubset(of: ["get", "post", "patch", "delete"]), "\(path)")
+                    for (_, operation) in item {
+                        let described = try #require(operation as? [String: Any], "\(path)")
+                        let responses = try #require(described["responses"] as? [String: Any], "\(path)")
+                        #expect(responses["200"] != nil, "\(path)")
+                        for parameter in described["parameters"] as? [[String: Any]] ?? [] {
+                            #expect(parameter["schema"] != nil && parameter["name"] != nil && parameter["in"] != nil, "\(path)")
+                        }
                     }
                 }
+                #expect((paths["/api/places/{id}"]?["patch"] as? [String: Any])?["security"] != nil)
             }
         }
     }
 
     @Test func everyDocumentedOperationAnswersWithItsRequiredParametersAndOnlyDocumentedStatuses() async throws {
-        try await WebFixture.withClient { client in
+        let store = try WebFixture.demoStore()
+        try await WebFixture.withClient(store, tokens: EditorTests.tokens) { client in
             for operation in OpenAPIDocument.operations {
                 var path = operation.path
                 var query: [String] = Self.origins[operation.path].map { [$0] } ?? []
                 for parameter in operation.parameters where parameter.required || parameter.inPath {
-                    let value = try #require(Self.samples[parameter.name], "\(parameter.name)")
+                    let value = try #require(parameter.inPath ? Self.pathSamples[operation.path] ?? Self.samples[parameter.name] : Self.samples[parameter.name],
+                                             "\(parameter.name)")
                     if parameter.inPath { path = path.replacingOccurrences(of: "{\(parameter.name)}", with: value) } else { query.append("\(parameter.name)=\(value)") }
                 }
-                try await client.execute(uri: path + (query.isEmpty ? "" : "?" + query.joined(separator: "&")), method: .get) { response in
-                    #expect(response.status == .ok, "\(path)")
+                let method = HTTPRequest.Method(rawValue: operation.method.uppercased())!
+                let headers: HTTPFields = operation.editing ? [.authorization: "Bearer alice-0123456789abcdef"] : [:]
+                let body = operation.takesFields ? ByteBuffer(string: "{\"telephone\": \"+33475000000\"}") : nil
+                try await client.execute(uri: path + (query.isEmpty ? "" : "?" + query.joined(separator: "&")), method: method,
+                                         headers: headers, body: body) { response in
+                    #expect(response.status == .ok, "\(operation.method) \(path)")
+                }
+                // Without a token, an edit answers with a documented 401.
+                if operation.editing {
+                    try await client.execute(uri: path, method: method, body: body) { response in
+                        #expect(response.status == .unauthorized && operation.errors.contains(401), "\(path)")
+                    }
                 }
                 // Without its required parameters, it answers with one of its documented errors.
                 if operation.parameters.contains(where: { $0.required && !$0.inPath }) {

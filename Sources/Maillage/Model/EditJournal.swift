@@ -61,7 +61,10 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalid(let issues): issues.map(\.message).joined(separator: "; ")
+        case .invalid(let issues):
+            issues.map { issue in
+                [issue.column, issue.value.map { "'\($0)'" }].compactMap { $0 }.joined(separator: " ") + (issue.column == nil ? "" : ": ") + issue.message
+            }.joined(separator: "; ")
         case .notEditable(let field, let editable):
             "The field '\(field)' cannot be edited; editable fields: \(editable.joined(separator: ", "))."
         case .notAPlace(let id): "'\(id)' is an intermediary, not a place: edit it as an intermediary."

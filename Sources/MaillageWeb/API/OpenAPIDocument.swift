@@ -20,6 +20,11 @@ enum OpenAPIDocument {
         var parameters: [Parameter]
         /// The statuses it answers with besides 200.
         var errors: [Int]
+        var method = "get"
+        /// Needs an editor's token.
+        var editing = false
+        /// Takes a JSON object of national-schema fields.
+        var takesFields = false
     }
 
     private static let service = Parameter(name: "service", required: true, description: "The service: its exact label or its slug (e.g. aide-aux-demarches-administratives).")
@@ -80,11 +85,26 @@ enum OpenAPIDocument {
             Parameter(name: "limit", kind: .integer, description: "At most this many suggestions (default 10, at most 50)."),
         ], errors: [400]),
         Operation(path: "/api/openapi.json", summary: "This document.", parameters: [], errors: []),
+        Operation(path: "/api/whoami", summary: "The editor the token or session belongs to.", parameters: [], errors: [401, 403], editing: true),
+        Operation(path: "/api/places/{id}", summary: "Sets fields of a place, checked as an import checks them (nothing changes on a refused value); journaled.",
+                  parameters: [Parameter(name: "id", required: true, description: "Any source id of the place.", inPath: true)],
+                  errors: [400, 401, 403, 404, 422], method: "patch", editing: true, takesFields: true),
+        Operation(path: "/api/places/{id}/verified", summary: "\"Still true today\": moves the place's date_maj to today; journaled.",
+                  parameters: [Parameter(name: "id", required: true, description: "Any source id of the place.", inPath: true)],
+                  errors: [401, 403, 404], method: "post", editing: true),
+        Operation(path: "/api/journal", summary: "The journal of edits, newest first.", parameters: [
+            Parameter(name: "place", description: "Only the edits of this place (any of its source ids)."),
+            Parameter(name: "editor", description: "Only the edits of this editor."),
+            Parameter(name: "limit", kind: .integer, description: "At most this many entries (default 100, at most 500)."),
+        ], errors: [400, 404]),
+        Operation(path: "/api/journal/{id}/undo", summary: "Reverts one edit, unless a later edit changed the same field (409, with the reason).",
+                  parameters: [Parameter(name: "id", kind: .integer, required: true, description: "The edit's number.", inPath: true)],
+                  errors: [400, 401, 403, 404, 409], method: "post", editing: true),
     ]
 
     /// The document as JSON text.
     static let json: String = {
-        var paths: [String: Any] = [:]
+        var paths: [String: [String: Any]] = [:]
         for operation in operations {
             var responses: [String: Any] = ["200": ["description": "The answer, as the command line's --format json writes it.",
                                                     "content": ["application/json": ["schema": ["type": operation.path == "/api/relays" ? "array" : "object"]]]]]
@@ -92,19 +112,27 @@ enum OpenAPIDocument {
                 responses[String(status)] = ["description": errorMeaning[status] ?? "Error",
                                              "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
             }
-            paths[operation.path] = ["get": [
+            var described: [String: Any] = [
                 "summary": operation.summary,
-                "operationId": operation.path.dropFirst(5).replacingOccurrences(of: "/{id}", with: "ById").replacingOccurrences(of: ".json", with: ""),
+                "operationId": operation.method + operation.path.dropFirst(5).replacingOccurrences(of: "{id}", with: "ById")
+                    .replacingOccurrences(of: ".json", with: "").replacingOccurrences(of: "/", with: "_"),
                 "parameters": operation.parameters.map(describe),
                 "responses": responses,
-            ] as [String: Any]]
+            ]
+            if operation.editing { described["security"] = [["editorToken": [String]()]] }
+            if operation.takesFields {
+                described["requestBody"] = ["required": true, "content": ["application/json": ["schema": [
+                    "type": "object", "description": "National-schema fields (nom, adresse, horaires, telephone, services as a list…); null clears one.",
+                    "additionalProperties": true]]]]
+            }
+            paths[operation.path, default: [:]][operation.method] = described
         }
         let document: [String: Any] = [
             "openapi": "3.0.3",
             "info": ["title": "maillage", "version": "1",
                      "description": "Who relays which public service where, coverage holes and the referral network of digital mediation in France."],
             "paths": paths,
-            "components": ["schemas": ["Error": [
+            "components": ["securitySchemes": ["editorToken": ["type": "http", "scheme": "bearer"]], "schemas": ["Error": [
                 "type": "object", "required": ["error"],
                 "properties": ["error": ["type": "object", "required": ["code", "message"],
                                          "properties": ["code": ["type": "string"], "message": ["type": "string"]]]],
@@ -114,8 +142,9 @@ enum OpenAPIDocument {
         return String(decoding: data, as: UTF8.self)
     }()
 
-    private static let errorMeaning = [400: "A parameter is missing or cannot be read.", 404: "No place or intermediary has this id.",
-                                       422: "An unknown service, commune, territory or filter value (the message names the closest ones)."]
+    private static let errorMeaning = [400: "A parameter or the body is missing or cannot be read.", 404: "No place, intermediary or edit has this id.",
+                                       401: "No valid editor's token.", 403: "The server is read-only.", 409: "A later edit changed the same field.",
+                                       422: "An unknown service, commune, territory or filter value (the message names the closest ones), or a value an import would refuse."]
 
     private static func describe(_ parameter: Parameter) -> [String: Any] {
         var schema: [String: Any] = ["type": parameter.kind.rawValue]

@@ -28,6 +28,7 @@ struct ErrorResponder<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let error as WebError: return error
         case let error as QueryError: return WebError(error)
+        case let error as EditError: return WebError(error)
         case let error as DiagramError: return WebError(status: .badRequest, code: "bad_parameter", message: error.localizedDescription)
         case let error as HTTPError where error.status == .notFound: return .notFound(path)
         case let error as HTTPError where error.status == .contentTooLarge: return .tooLarge

@@ -37,6 +37,20 @@ struct WebError: Error, Sendable, Equatable {
     static let internalError = WebError(status: .internalServerError, code: "internal_error",
                                         message: "The server could not answer this request; the error is in its log.")
 
+    /// The web form of a refused edit: values an import would refuse or fields that cannot be
+    /// edited are unprocessable (422), an unknown edit is not found (404), an undo that a later edit
+    /// prevents is a conflict (409).
+    init(_ error: EditError) {
+        let message = error.description
+        switch error {
+        case .invalid: self.init(status: .unprocessableContent, code: "invalid_value", message: message)
+        case .notEditable(let field, _): self.init(status: .unprocessableContent, code: "not_editable", message: message, parameter: field)
+        case .notAPlace: self.init(status: .unprocessableContent, code: "not_a_place", message: message)
+        case .unknownEdit: self.init(status: .notFound, code: "unknown_edit", message: message)
+        case .alreadyUndone, .undoOfUndo, .changedSince: self.init(status: .conflict, code: "cannot_undo", message: message)
+        }
+    }
+
     /// The web form of a query's error: an unknown id is not found (404), an unknown service,
     /// commune, territory or value cannot be processed (422, with the closest names), a value
     /// that cannot be read is a bad request (400).

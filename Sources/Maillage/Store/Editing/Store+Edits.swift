@@ -98,6 +98,8 @@ extension Store {
     /// The journal, newest first: every edit, or those of one place (any of its source ids) or one editor.
     public func journal(place: String? = nil, editor: String? = nil, limit: Int = 100) throws -> [JournalEntry] {
         try writer.read { db in
+            // A database from before edits, opened read-only, has no journal yet.
+            guard try db.tableExists("edit") else { return [] }
             let node = try place.map { try Self.resolve($0, db) }
             let ids = try Int64.fetchAll(db, sql: """
                 SELECT id FROM edit WHERE (?1 IS NULL OR node_id = ?1) AND (?2 IS NULL OR editor = ?2) ORDER BY id DESC LIMIT ?3
@@ -123,7 +125,10 @@ extension Store {
         let context = try importContext(.lieux, options: ImportOptions(source: "edits"), report: &report)
         let drafts = try LieuxImporter.parse(try JSONRecords.table(name: "modification", data: data, required: LieuxLayout.required),
                                              context: context, report: &report)
-        guard report.errors.isEmpty, let draft = drafts.first else { throw EditError.invalid(report.errors) }
+        // What an import would refuse, and what it would keep with a warning on a field the editor
+        // typed (unreadable hours, a malformed e-mail): a person correcting the directory fixes it now.
+        let refused = report.errors + report.warnings.filter { $0.column.map(fields.keys.contains) == true } + (try Self.qualityIssues(of: fields))
+        guard refused.isEmpty, let draft = drafts.first else { throw EditError.invalid(refused) }
         var wanted: [String: DatabaseValue] = [:]
         let fieldsSet = fields.keys.contains { Self.locationFields.contains($0) } ? Set(fields.keys).union(Self.locationFields) : Set(fields.keys)
         for field in fieldsSet {
@@ -136,6 +141,27 @@ extension Store {
             }
         }
         return wanted
+    }
+
+    /// What `maillage check` would say of the edited values an import keeps without a word: hours
+    /// that do not read, e-mail and web addresses of the wrong form.
+    private static func qualityIssues(of fields: [String: EditValue]) throws -> [ImportIssue] {
+        let rules = try ValueRules()
+        var issues: [ImportIssue] = []
+        func refuse(_ field: String, _ value: String, _ message: String) {
+            issues.append(ImportIssue(severity: .error, file: "modification", line: nil, column: field, value: value, message: message))
+        }
+        for (field, value) in fields.sorted(by: { $0.key < $1.key }) {
+            guard let text = value.schemaText, !text.isEmpty else { continue }
+            switch field {
+            case "horaires":
+                do { _ = try OpeningHours(parsing: text) } catch { refuse(field, text, "opening hours that cannot be read: \(error.description)") }
+            case "courriels": if let failure = rules.courriels(text) { refuse(field, text, "expected \(failure.expected): \(failure.detail)") }
+            case "site_web": if let failure = rules.siteWeb(text) { refuse(field, text, "expected \(failure.expected): \(failure.detail)") }
+            default: break
+            }
+        }
+        return issues
     }
 
     /// The services a place shows, as `|`-separated slugs in the taxonomy's order.
