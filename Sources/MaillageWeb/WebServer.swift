@@ -38,7 +38,9 @@ public enum WebServer {
         editors.add(to: router)
         EditRoutes(live: live, store: store, editors: editors).add(to: router)
         APIRoutes(live: live, store: store).add(to: router)
-        PageRoutes(live: live, store: store, diagrams: DiagramRenderer(), now: now ?? { ParisClock.now() }).add(to: router)
+        let pages = PageRoutes(live: live, store: store, diagrams: DiagramRenderer(), now: now ?? { ParisClock.now() })
+        pages.add(to: router)
+        EditPageRoutes(live: live, store: store, editors: editors, pages: pages).add(to: router)
         return router
     }
 

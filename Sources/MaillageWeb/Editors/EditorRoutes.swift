@@ -32,6 +32,17 @@ struct EditorRoutes: Sendable {
         throw WebError.unauthorized
     }
 
+    /// The editor signed in on the browser that sent this form, whose CSRF token the form must carry:
+    /// 401 without a session, 403 with a token that is not the session's (nothing is done).
+    func formEditor(_ request: Request, form: QueryString) throws -> String {
+        guard sessions.editingEnabled else { throw WebError.readOnly }
+        guard let id = request.cookies[EditorSessions.cookie]?.value, let session = sessions.session(id) else { throw WebError.unauthorized }
+        guard let csrf = form.text("csrf"), EditorTokens.constantTimeEqual(Array(csrf.utf8), Array(session.csrf.utf8)) else {
+            throw WebError(status: .forbidden, code: "bad_csrf", message: "Le formulaire a expiré ou ne vient pas de ce site : rechargez la page et recommencez.")
+        }
+        return session.editor
+    }
+
     private func signInPage(_ request: Request, failure: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         guard sessions.editingEnabled else {
             return Responses.html(Layout.page(title: "Connexion") {

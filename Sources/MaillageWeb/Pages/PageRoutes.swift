@@ -69,7 +69,8 @@ struct PageRoutes: Sendable {
         return answer
     }
 
-    private func place(_ id: String) async throws -> Response {
+    /// A place's page; with what an editor typed and why it was refused, when it was.
+    func place(_ id: String, typed: QueryString? = nil, failure: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let snapshot = live.current
         let profile = try store.profile(of: id)
         var request = DiagramRequest(kind: .ego)
@@ -82,7 +83,8 @@ struct PageRoutes: Sendable {
         }
         let ids = Set([profile.id] + profile.sourceIds + profile.records.map(\.id))
         let problems = report?.problems.filter { ids.contains($0.id) || $0.otherId.map(ids.contains) == true } ?? []
-        return Responses.html(PlacePage(profile: profile, snapshot: snapshot, now: today, diagram: diagram, problems: problems).render())
+        return Responses.html(PlacePage(profile: profile, snapshot: snapshot, now: today, diagram: diagram, problems: problems,
+                                        typed: typed, failure: failure).render(), status: status)
     }
 
     private func territory(_ code: String, asked: QueryString) async throws -> Response {

@@ -10,6 +10,9 @@ struct PlacePage {
     /// The inline SVG of its neighbourhood, or why there is none.
     let diagram: Result<String, any Error>
     let problems: [QualityProblem]
+    /// For an editor: what was typed in the form and why it was refused.
+    var typed: QueryString? = nil
+    var failure: String? = nil
 
     func render() -> HTML {
         let name = profile.nom ?? profile.id
@@ -33,6 +36,7 @@ struct PlacePage {
                               failure: "Le schéma n'a pas pu être dessiné.",
                               downloads: [("SVG", "/lieux/\(encode(profile.id))/schema.svg"), ("PNG", "/lieux/\(encode(profile.id))/schema.png")])
             warnings()
+            PlaceEditForm(profile: profile, typed: typed, failure: failure).render()
             tag("p", ["class": "muted"]) {
                 "Mêmes données en JSON : "
                 tag("a", ["href": "/api/places/" + encode(profile.id)]) { "/api/places/\(profile.id)" }

@@ -19,6 +19,7 @@ enum Stylesheet {
     header.site .tagline { color: #dce7f3; font-size: .95rem; }
     header.site .signin, header.site .signout { margin-left: auto; color: #fff; }
     header.site .signout { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
+    header.site .signout a { color: #fff; }
     header.site .signout button { min-height: 2rem; padding: .25rem .75rem; background: #fff; color: var(--accent-dark); }
     main { max-width: 52rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
     main.wide { max-width: 72rem; }

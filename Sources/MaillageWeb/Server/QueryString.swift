@@ -4,6 +4,8 @@
 struct QueryString: Sendable {
     /// Every name–value pair, in order, empty values left out: to rebuild links with the same query.
     private(set) var pairs: [(String, String?)] = []
+    /// Every name given, empty values included (a form's field left blank).
+    private(set) var names: Set<String> = []
 
     init(_ query: String?) throws(WebError) {
         guard let query, !query.isEmpty else { return }
@@ -11,6 +13,7 @@ struct QueryString: Sendable {
             let halves = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = try Self.decode(halves[0])
             let value = halves.count > 1 ? try Self.decode(halves[1]) : ""
+            names.insert(name)
             if !value.isEmpty { pairs.append((name, value)) }
         }
     }
