@@ -52,7 +52,7 @@ URL = r"https?://[^\s/?#|]+\.[^\s/?#|]+([/?#][^\s|]*)?"
 FAR_KM = 30.0
 BORDER_MARGIN_KM = 10.0
 KINDS = ["invalid_value", "unknown_enumeration", "far_from_commune", "other_departement", "stale", "relays_nothing",
-         "intermediary_unattached", "referral_to_inactive", "unreadable_hours", "likely_duplicate"]
+         "intermediary_unattached", "referral_to_inactive", "unreadable_hours", "likely_duplicate", "edit_conflict"]
 ENUMERATED = ["publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge", "modalites_acces",
               "modalites_accompagnement", "itinerance"]
 
@@ -215,7 +215,7 @@ def main():
     counts = Counter(p[0] for p in reference)
     print(f"reference: {records} source records, {places} places; stale before {stale_before(today)}")
     for kind in KINDS:
-        print(f"  {kind:26} {counts.get(kind, 0):6}" + ("  (not recomputed)" if kind in ("unreadable_hours", "likely_duplicate") else ""))
+        print(f"  {kind:26} {counts.get(kind, 0):6}" + ("  (not recomputed)" if kind in ("unreadable_hours", "likely_duplicate", "edit_conflict") else ""))
     if not args.maillage:
         return 0
 
@@ -223,7 +223,7 @@ def main():
                             check=True, capture_output=True, text=True).stdout
     report = json.loads(output)
     theirs = [(p["kind"], p["id"], p["field"], p["value"], p["other_id"]) for p in report["problems"]
-              if p["kind"] not in ("unreadable_hours", "likely_duplicate")]
+              if p["kind"] not in ("unreadable_hours", "likely_duplicate", "edit_conflict")]
     missing = Counter(reference) - Counter(theirs)
     extra = Counter(theirs) - Counter(reference)
     print(f"maillage: {len(report['problems'])} problems; counts {json.dumps(report['counts'], sort_keys=True)}")

@@ -59,7 +59,7 @@ import Testing
         #expect(run.status == 0, "\(run)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let counts = try #require(report["counts"] as? [String: Int])
-        #expect(counts["invalid_value"] == 2 && counts["unreadable_hours"] == 1 && counts["stale"] == 0 && counts.count == 10)
+        #expect(counts["invalid_value"] == 2 && counts["unreadable_hours"] == 1 && counts["stale"] == 0 && counts.count == 11)
         let problems = try #require(report["problems"] as? [[String: Any]])
         #expect(problems.count == 3)
         let hours = try #require(problems.first { $0["kind"] as? String == "unreadable_hours" })

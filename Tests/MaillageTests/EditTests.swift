@@ -69,6 +69,18 @@ import Testing
         let place = try shown(store, "ardeche-lieu-047")
         #expect(place.nom == "CCAS de la ville de Privas", "what was not edited follows the source")
         #expect(place.telephone == "+33475000000", "what was edited stays")
+        #expect(try store.editConflicts().isEmpty, "the source did not change the phone")
+
+        // The source now brings another phone: the edit stays, the conflict is listed, by check too.
+        let phone = try #require(changed.components(separatedBy: "\n").first { $0.hasPrefix("ardeche-lieu-047,") })
+        let sourcePhone = try #require(phone.split(separator: ",").first { $0.hasPrefix("+33") })
+        _ = try store.importData(.lieux, name: "lieux.csv", data: Data(changed.replacingOccurrences(of: String(sourcePhone), with: "+33475111111").utf8))
+        #expect(try shown(store, "ardeche-lieu-047").telephone == "+33475000000")
+        let conflicts = try store.editConflicts()
+        #expect(conflicts.map(\.field) == ["telephone"])
+        #expect(conflicts.first?.sourceNow == "+33475111111" && conflicts.first?.sourceAtEdit == String(sourcePhone) && conflicts.first?.edited == "+33475000000")
+        let report = try store.qualityReport(today: LocalDateTime(year: 2026, month: 12, day: 1))
+        #expect(report.problems(of: .editConflict).map(\.id) == ["ardeche-lieu-047"])
     }
 
     @Test func verifiedMovesTheUpdateDateToToday() throws {

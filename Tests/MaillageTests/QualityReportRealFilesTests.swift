@@ -22,7 +22,7 @@ struct QualityReportRealFilesTests {
         let counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.kind, $0.count) })
         #expect(counts == [
             .invalidValue: 10, .unknownEnumeration: 1, .farFromCommune: 2, .otherDepartement: 4, .stale: 3_526,
-            .relaysNothing: 0, .intermediaryUnattached: 0, .referralToInactive: 0, .unreadableHours: 0, .likelyDuplicate: 0,
+            .relaysNothing: 0, .intermediaryUnattached: 0, .referralToInactive: 0, .unreadableHours: 0, .likelyDuplicate: 0, .editConflict: 0,
         ])
         // Seven Aidants Connect SIRETs fail (four check digits, two of 15 digits, one of 13), one postal code has six
         // digits; the v1 example's phone lacks its +, its two e-mail addresses are separated by a comma.

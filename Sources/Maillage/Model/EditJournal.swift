@@ -75,3 +75,23 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// A field an editor changed whose source has since brought a different value: the edit is kept,
+/// and the conflict listed (`/journal`, `maillage check`) until an editor keeps or undoes it.
+public struct EditConflict: Sendable, Equatable, Codable {
+    public var place: String
+    public var nom: String?
+    public var field: String
+    /// The edited value shown, what the source says now, and what it said when the field was edited.
+    public var edited: String?
+    public var sourceNow: String?
+    public var sourceAtEdit: String?
+    /// The edit that set the value shown.
+    public var edit: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case place, nom, field, edited, edit
+        case sourceNow = "source_now"
+        case sourceAtEdit = "source_at_edit"
+    }
+}

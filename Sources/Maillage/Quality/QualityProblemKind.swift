@@ -22,6 +22,8 @@ public enum QualityProblemKind: String, Sendable, Codable, CaseIterable, Compara
     case unreadableHours = "unreadable_hours"
     /// Two places that are probably one, left unmerged.
     case likelyDuplicate = "likely_duplicate"
+    /// A field an editor changed whose source has since brought a different value.
+    case editConflict = "edit_conflict"
 
     /// The problem in a few words, for a report's headings.
     public var summary: String {
@@ -36,6 +38,7 @@ public enum QualityProblemKind: String, Sendable, Codable, CaseIterable, Compara
         case .referralToInactive: "referrals to inactive places or intermediaries"
         case .unreadableHours: "opening hours that cannot be read (kept as text)"
         case .likelyDuplicate: "likely duplicates left unmerged"
+        case .editConflict: "edited fields whose source brought another value since"
         }
     }
 

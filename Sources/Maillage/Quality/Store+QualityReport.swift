@@ -77,6 +77,13 @@ extension Store {
                                                detail: "may be the same place as \(pair.secondId) (\(pair.secondNom)): likeness \(Self.score(pair.score)) of 100, "
                                                    + "below the threshold of an automatic merge; merge them, or record that they differ"))
             }
+            for conflict in try Self.editConflicts(db) {
+                problems.append(QualityProblem(kind: .editConflict, id: conflict.place, nom: conflict.nom ?? conflict.place, source: "edits",
+                                               field: conflict.field, value: conflict.sourceNow, expected: conflict.edited,
+                                               detail: "edited to \(Self.quoted(conflict.edited)) by edit \(conflict.edit); its source now says "
+                                                   + "\(Self.quoted(conflict.sourceNow)) (\(Self.quoted(conflict.sourceAtEdit)) when edited): "
+                                                   + "keep the edit, or undo it to take the source's value"))
+            }
             return QualityReport(today: placeChecks.today, staleBefore: placeChecks.staleBefore, checked: checked, problems: problems)
         }
     }
@@ -85,4 +92,7 @@ extension Store {
     private static func score(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
     }
+
+    /// A value in quotes, or "nothing".
+    private static func quoted(_ value: String?) -> String { value.map { "\"\($0)\"" } ?? "nothing" }
 }

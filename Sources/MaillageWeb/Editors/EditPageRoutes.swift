@@ -57,7 +57,9 @@ struct EditPageRoutes: Sendable {
     private func journal(_ query: QueryString, failure: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
         let entries = try store.journal(place: query.text("place"), editor: query.text("editor"),
                                         limit: try query.integer("limit", in: 1...RequestQueries.maximumResults) ?? 100)
-        return Responses.html(JournalPage(entries: entries, place: query.text("place"), editor: query.text("editor"), failure: failure).render(), status: status)
+        let conflicts = try store.editConflicts()
+        return Responses.html(JournalPage(entries: entries, conflicts: conflicts, place: query.text("place"), editor: query.text("editor"),
+                                          failure: failure).render(), status: status)
     }
 
     /// After a form: back to a page with GET (303).

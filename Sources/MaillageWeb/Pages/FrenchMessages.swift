@@ -59,6 +59,7 @@ extension FrenchMessages {
         case .referralToInactive: "Oriente vers un lieu ou un intervenant inactif" + (problem.otherId.map { " (\($0))" } ?? "")
         case .unreadableHours: "Horaires illisibles : \(value)"
         case .likelyDuplicate: "Doublon probable" + (problem.otherId.map { " de la fiche \($0)" } ?? "")
+        case .editConflict: "Champ \(field) modifié en « \(problem.expected ?? "") » ; sa source dit maintenant \(value.isEmpty ? "autre chose" : value)"
         }
     }
 }

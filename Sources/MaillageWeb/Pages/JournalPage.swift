@@ -3,6 +3,8 @@ import Maillage
 /// `/journal`: the edits, newest first, each field before and after; a signed-in editor can undo one.
 struct JournalPage {
     let entries: [JournalEntry]
+    /// Edited fields whose source brought another value since.
+    var conflicts: [EditConflict] = []
     var place: String?
     var editor: String?
     var failure: String?
@@ -14,6 +16,16 @@ struct JournalPage {
         return Layout.page(title: "Journal des modifications", lead: HTML(scope.isEmpty ? "Toutes les modifications, la plus récente d'abord."
                                                                            : "Les modifications \(scope), la plus récente d'abord.")) {
             if let failure { tag("p", ["class": "error", "role": "alert"]) { failure } }
+            if !conflicts.isEmpty {
+                tag("h2") { "Conflits avec les sources" }
+                tag("p", ["class": "muted"]) { "Ces champs ont été modifiés ici, puis leur source a apporté une autre valeur : la modification est gardée ; annulez-la pour reprendre celle de la source." }
+                PageParts.table(caption: "\(conflicts.count) champ\(conflicts.count > 1 ? "s" : "") en conflit", headers: ["Lieu", "Champ", "Valeur modifiée", "La source dit", "Modification"],
+                                rows: conflicts.map { conflict in
+                                    [tag("a", ["href": "/lieux/" + encode(conflict.place)]) { conflict.nom ?? conflict.place }, HTML(conflict.field),
+                                     HTML(conflict.edited ?? "(vide)"), HTML(conflict.sourceNow ?? "(vide)"),
+                                     tag("a", ["href": "#modification-\(conflict.edit)"]) { "n° \(conflict.edit)" }]
+                                })
+            }
             if entries.isEmpty { tag("p") { "Aucune modification." } }
             tag("ol", ["class": "results"]) {
                 for entry in entries { row(entry) }

@@ -108,6 +108,28 @@ extension Store {
         }
     }
 
+    /// The edited fields whose source brought another value since they were edited (``EditConflict``).
+    public func editConflicts() throws -> [EditConflict] {
+        try writer.read(Self.editConflicts)
+    }
+
+    static func editConflicts(_ db: Database) throws -> [EditConflict] {
+        guard try db.tableExists("place_edit") else { return [] }
+        var conflicts: [EditConflict] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.node_id, e.field, e.value, e.source_value, e.edit_id, n.public_id, p.nom
+            FROM place_edit e JOIN node n ON n.id = e.node_id LEFT JOIN shown_place p ON p.node_id = e.node_id ORDER BY n.public_id, e.field
+            """) {
+            let node: Int64 = row["node_id"], field: String = row["field"]
+            let now = field == "services" ? try EditOverlay.sourceServices(of: node, db).databaseValue : try EditOverlay.sourceRow(of: node, db)?[field] ?? .null
+            let atEdit: DatabaseValue = row["source_value"], edited: DatabaseValue = row["value"]
+            guard now != atEdit, now != edited else { continue }
+            conflicts.append(EditConflict(place: row["public_id"], nom: row["nom"], field: field, edited: text(edited), sourceNow: text(now),
+                                          sourceAtEdit: text(atEdit), edit: row["edit_id"]))
+        }
+        return conflicts
+    }
+
     /// The values `fields` give, checked as an import checks a row: the current place with these
     /// fields set, read by the lieux importer; the fields it normalises come back as it stores them.
     private func checked(_ fields: [String: EditValue], over current: [String: DatabaseValue]) throws -> [String: DatabaseValue] {
@@ -190,7 +212,7 @@ extension Store {
     }
 
     /// A stored value as the journal shows it.
-    private static func text(_ value: DatabaseValue) -> String? {
+    static func text(_ value: DatabaseValue) -> String? {
         switch value.storage {
         case .null: nil
         case .string(let text): text
