@@ -41,6 +41,7 @@ public enum WebServer {
         let pages = PageRoutes(live: live, store: store, diagrams: DiagramRenderer(), now: now ?? { ParisClock.now() })
         pages.add(to: router)
         EditPageRoutes(live: live, store: store, editors: editors, pages: pages).add(to: router)
+        ReportRoutes(store: store, editors: editors).add(to: router)
         return router
     }
 

@@ -54,6 +54,8 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case notEditable(field: String, editable: [String])
     case notAPlace(String)
     case unknownEdit(Int64)
+    /// No open report has this number.
+    case unknownReport(Int64)
     case alreadyUndone(Int64, by: Int64)
     case undoOfUndo(Int64)
     /// A later edit changed the same field: undo that one first.
@@ -69,6 +71,7 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
             "The field '\(field)' cannot be edited; editable fields: \(editable.joined(separator: ", "))."
         case .notAPlace(let id): "'\(id)' is an intermediary, not a place: edit it as an intermediary."
         case .unknownEdit(let id): "No edit has the number \(id)."
+        case .unknownReport(let id): "No open report has the number \(id)."
         case .alreadyUndone(let id, let by): "Edit \(id) was already undone by edit \(by)."
         case .undoOfUndo(let id): "Edit \(id) is an undo: edit the fields again instead."
         case .changedSince(let id, let field, let by): "Edit \(id) cannot be undone: edit \(by) changed '\(field)' since; undo that one first."

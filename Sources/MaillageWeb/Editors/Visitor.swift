@@ -39,6 +39,7 @@ enum EditorBar {
         return tag("form", ["class": "signout", "action": "/deconnexion", "method": "post"]) {
             tag("span") { "Connecté : " + editor }
             tag("a", ["href": "/journal"]) { "Journal" }
+            tag("a", ["href": "/signalements"]) { "Signalements" }
             tag("input", ["type": "hidden", "name": "csrf", "value": csrf])
             tag("button", ["type": "submit"]) { "Se déconnecter" }
         }

@@ -61,6 +61,8 @@ enum ErrorPage {
         let title = switch error.status.code {
         case 404: "Page introuvable"
         case 401, 403: "Accès réservé"
+        case 409: "Action impossible"
+        case 429: "Trop de demandes"
         case 400, 422: "Demande incomplète ou inconnue"
         case 413: "Demande trop volumineuse"
         default: "Erreur du serveur"

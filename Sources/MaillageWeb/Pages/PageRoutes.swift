@@ -38,7 +38,9 @@ struct PageRoutes: Sendable {
             let snapshot = live.current
             return Responses.html(CommunePage(summary: try snapshot.commune(try context.pathParameter("code")), snapshot: snapshot).render())
         }
-        router.get("lieux/{id}") { _, context in try await place(try context.pathParameter("id")) }
+        router.get("lieux/{id}") { request, context in
+            try await place(try context.pathParameter("id"), reportSent: try QueryString(request.uri.query).flag("signale"))
+        }
         router.get("lieux/{id}/{file}") { _, context in
             let snapshot = live.current
             let id = try context.pathParameter("id")
@@ -70,7 +72,8 @@ struct PageRoutes: Sendable {
     }
 
     /// A place's page; with what an editor typed and why it was refused, when it was.
-    func place(_ id: String, typed: QueryString? = nil, failure: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func place(_ id: String, typed: QueryString? = nil, failure: String? = nil, reportSent: Bool = false,
+               status: HTTPResponse.Status = .ok) async throws -> Response {
         let snapshot = live.current
         let profile = try store.profile(of: id)
         var request = DiagramRequest(kind: .ego)
@@ -83,8 +86,11 @@ struct PageRoutes: Sendable {
         }
         let ids = Set([profile.id] + profile.sourceIds + profile.records.map(\.id))
         let problems = report?.problems.filter { ids.contains($0.id) || $0.otherId.map(ids.contains) == true } ?? []
-        return Responses.html(PlacePage(profile: profile, snapshot: snapshot, now: today, diagram: diagram, problems: problems,
-                                        typed: typed, failure: failure).render(), status: status)
+        let reportToken = EditorSessions.randomToken()
+        var response = Responses.html(PlacePage(profile: profile, snapshot: snapshot, now: today, diagram: diagram, problems: problems,
+                                                typed: typed, failure: failure, reportToken: reportToken, reportSent: reportSent).render(), status: status)
+        response.setCookie(Cookie(name: ReportRoutes.cookie, value: reportToken, path: "/lieux", httpOnly: true, sameSite: .strict))
+        return response
     }
 
     private func territory(_ code: String, asked: QueryString) async throws -> Response {

@@ -13,6 +13,9 @@ struct PlacePage {
     /// For an editor: what was typed in the form and why it was refused.
     var typed: QueryString? = nil
     var failure: String? = nil
+    /// The token of the report form, and whether a report was just sent.
+    var reportToken = ""
+    var reportSent = false
 
     func render() -> HTML {
         let name = profile.nom ?? profile.id
@@ -36,6 +39,7 @@ struct PlacePage {
                               failure: "Le schéma n'a pas pu être dessiné.",
                               downloads: [("SVG", "/lieux/\(encode(profile.id))/schema.svg"), ("PNG", "/lieux/\(encode(profile.id))/schema.png")])
             warnings()
+            if profile.kind == .place { ReportForm(place: profile.id, csrf: reportToken, sent: reportSent).render() }
             PlaceEditForm(profile: profile, typed: typed, failure: failure).render()
             tag("p", ["class": "muted"]) {
                 "Mêmes données en JSON : "

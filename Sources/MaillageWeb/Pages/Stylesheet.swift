@@ -36,7 +36,7 @@ enum Stylesheet {
     .field .hint { color: var(--muted); font-size: .9rem; }
     .row { display: grid; gap: .9rem; grid-template-columns: 1fr; }
     @media (min-width: 40rem) { .row { grid-template-columns: 1fr 1fr; } }
-    input[type=text], input[type=number], input[type=search], input[type=datetime-local], select {
+    input[type=text], input[type=password], input[type=number], input[type=search], input[type=datetime-local], select, textarea {
         font: inherit; padding: .5rem .6rem; border: 1px solid #6b7178; border-radius: 4px; background: #fff; color: var(--ink); width: 100%; min-height: 2.75rem; }
     .check { display: flex; gap: .5rem; align-items: center; }
     .check input { width: 1.25rem; height: 1.25rem; }
@@ -54,6 +54,7 @@ enum Stylesheet {
     .badge.closed { color: var(--muted); }
     .badge.tag { color: var(--accent-dark); }
     .badge.old { color: var(--warn); }
+    form.inline { display: inline-block; margin: 0 .5rem .5rem 0; }
     ul.columns { columns: 15rem; column-gap: 2rem; padding-left: 1.25rem; }
     ul.columns li { break-inside: avoid; margin-bottom: .25rem; }
     .downloads { display: flex; flex-wrap: wrap; gap: .5rem 1rem; padding: 0; list-style: none; }

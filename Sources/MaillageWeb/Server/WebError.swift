@@ -47,6 +47,7 @@ struct WebError: Error, Sendable, Equatable {
         case .notEditable(let field, _): self.init(status: .unprocessableContent, code: "not_editable", message: message, parameter: field)
         case .notAPlace: self.init(status: .unprocessableContent, code: "not_a_place", message: message)
         case .unknownEdit: self.init(status: .notFound, code: "unknown_edit", message: message)
+        case .unknownReport: self.init(status: .notFound, code: "unknown_report", message: message)
         case .alreadyUndone, .undoOfUndo, .changedSince: self.init(status: .conflict, code: "cannot_undo", message: message)
         }
     }

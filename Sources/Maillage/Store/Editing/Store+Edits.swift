@@ -43,6 +43,7 @@ extension Store {
                     """, arguments: [node, field, wanted[field] ?? .null, source, edit])
             }
             if !changed.isEmpty {
+                try Self.closeReports(of: node, correctedBy: edit, fields: Set(changed), editor: editor, at: date, db)
                 try EditOverlay.recompute(node: node, db)
                 try Self.dataChanged(db)
             }
