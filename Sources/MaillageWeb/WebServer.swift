@@ -42,6 +42,7 @@ public enum WebServer {
         pages.add(to: router)
         EditPageRoutes(live: live, store: store, editors: editors, pages: pages).add(to: router)
         ReportRoutes(store: store, editors: editors).add(to: router)
+        OrientationRoutes(live: live, store: store, now: pages.now).add(to: router)
         return router
     }
 

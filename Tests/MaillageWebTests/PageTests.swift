@@ -14,6 +14,7 @@ import Testing
         "/", "/?commune=07186", "/recherche?service=caf&commune=Privas&radius_km=15", "/recherche?service=caf&commune=saint",
         "/communes/07186", "/lieux/ardeche-lieu-047", "/territoires/07", "/territoires/200072015?service=caf&radius_km=5",
         "/territoires/07186", "/territoires/region:84", "/reseau/07", "/reseau/200072015",
+        "/orienter", "/orienter?service=caf&commune=07186", "/orienter/fiche?lieu=ardeche-lieu-001&service=caf", "/journal",
     ]
 
     @Test(arguments: everyPageKind)

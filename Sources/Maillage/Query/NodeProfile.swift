@@ -26,6 +26,11 @@ public struct NodeProfile: Sendable, Equatable, Codable {
     public var telephone: String? = nil
     public var courriels: [String] = []
     public var siteWeb: [String] = []
+    public var codePostal: String? = nil
+    /// How to get help there: the national schema's `modalites_acces`, `frais_a_charge` and `prise_rdv` (a booking address).
+    public var modalitesAcces: [String] = []
+    public var fraisACharge: [String] = []
+    public var priseRdv: String? = nil
     /// Every source record's id: the node's own id first, then those of the records merged into it.
     public var sourceIds: [String] = []
     /// A merged place's source records (empty for a node of one record).
@@ -76,6 +81,10 @@ public struct NodeProfile: Sendable, Equatable, Codable {
         case referredFrom = "referred_from"
         case telephone, courriels
         case siteWeb = "site_web"
+        case codePostal = "code_postal"
+        case modalitesAcces = "modalites_acces"
+        case fraisACharge = "frais_a_charge"
+        case priseRdv = "prise_rdv"
         case sourceIds = "source_ids"
         case records
     }

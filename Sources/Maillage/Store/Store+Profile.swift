@@ -47,6 +47,10 @@ extension Store {
                 refersTo: try referrals("source_node_id", "target_node_id"), referredFrom: try referrals("target_node_id", "source_node_id"),
                 telephone: node.telephone, courriels: node.courriels.map { MultiValue.split($0, separator: "|") } ?? [],
                 siteWeb: node.siteWeb.map { MultiValue.split($0, separator: "|") } ?? [])
+            profile.codePostal = node.codePostal
+            profile.modalitesAcces = node.modalitesAcces.map { MultiValue.split($0, separator: "|") } ?? []
+            profile.fraisACharge = node.fraisACharge.map { MultiValue.split($0, separator: "|") } ?? []
+            profile.priseRdv = node.priseRdv
             profile.sourceIds = records.isEmpty ? [node.publicId] : records.map(\.publicId)
             profile.records = records.map { NodeProfile.SourceRecord(id: $0.publicId, source: $0.source, dateMaj: $0.dateMaj, active: $0.active) }
             return profile
@@ -72,6 +76,10 @@ private struct ProfileRow: FetchableRecord {
     var telephone: String?
     var courriels: String?
     var siteWeb: String?
+    var codePostal: String?
+    var modalitesAcces: String?
+    var fraisACharge: String?
+    var priseRdv: String?
 
     init(row: Row) {
         publicId = row["public_id"]
@@ -90,12 +98,17 @@ private struct ProfileRow: FetchableRecord {
         telephone = row["telephone"]
         courriels = row["courriels"]
         siteWeb = row["site_web"]
+        codePostal = row["code_postal"]
+        modalitesAcces = row["modalites_acces"]
+        fraisACharge = row["frais_a_charge"]
+        priseRdv = row["prise_rdv"]
     }
 
     static func fetchOne(_ db: Database, id: Int64) throws -> ProfileRow? {
         try fetchOne(db, sql: """
             SELECT n.public_id, n.kind, n.active, s.name AS source, p.nom AS place_nom, i.nom AS intermediary_nom, i.actor_type, i.headcount,
-                   p.code_insee, c.nom AS commune_nom, p.adresse, p.latitude, p.longitude, p.horaires, p.telephone, p.courriels, p.site_web
+                   p.code_insee, c.nom AS commune_nom, p.adresse, p.latitude, p.longitude, p.horaires, p.telephone, p.courriels, p.site_web,
+                   p.code_postal, p.modalites_acces, p.frais_a_charge, p.prise_rdv
             FROM shown_node n JOIN source s ON s.id = n.source_id
             LEFT JOIN shown_place p ON p.node_id = n.id LEFT JOIN intermediary i ON i.node_id = n.id
             LEFT JOIN commune c ON c.code_insee = p.code_insee

@@ -24,6 +24,13 @@ struct PlacePage {
         let where_ = profile.commune ?? profile.codeInsee.flatMap { snapshot.territories.communeRow(code: $0)?.nom }
         return Layout.page(title: name, lead: HTML(kind + (where_.map { " à \($0)" } ?? "") + (profile.active ? "" : " — inactif"))) {
             freshness()
+            if profile.kind == .place {
+                tag("p") {
+                    tag("a", ["class": "button", "href": link("/orienter/fiche", [("lieu", profile.id)])]) { "Orienter une personne vers ce lieu" }
+                    " "
+                    tag("a", ["href": link("/orienter", [("depuis", profile.id)])]) { "Orienter depuis ce lieu" }
+                }
+            }
             facts()
             if !profile.services.isEmpty {
                 tag("h2") { "Services relayés" }

@@ -5,11 +5,13 @@ import Maillage
 struct SearchForm {
     let snapshot: Snapshot
     var asked: QueryString?
+    /// Where the form goes: the search, or the referral page.
+    var action = "/recherche"
 
     func render() -> HTML {
         let catalog = snapshot.catalog
         let chosenService = asked?.text("service")
-        return tag("form", ["class": "search", "action": "/recherche", "method": "get", "role": "search"]) {
+        return tag("form", ["class": "search", "action": action, "method": "get", "role": "search"]) {
             tag("div", ["class": "field"]) {
                 tag("label", ["for": "service"]) { "Besoin" }
                 tag("select", ["id": "service", "name": "service", "required": ""]) {
@@ -50,6 +52,7 @@ struct SearchForm {
                     tag("label", ["for": "free"]) { "Gratuit seulement" }
                 }
             }
+            if let start = asked?.text("depuis") { tag("input", ["type": "hidden", "name": "depuis", "value": start]) }
             tag("p") { tag("button", ["type": "submit"]) { "Chercher" } }
         }
     }

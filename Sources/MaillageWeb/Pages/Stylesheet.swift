@@ -77,6 +77,16 @@ enum Stylesheet {
     dl.facts dd { margin: 0 0 .5rem; overflow-wrap: anywhere; }
     footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
     footer.site p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-    @media print { header.site, footer.site, form.search, .skip, .downloads { display: none; } a { color: inherit; } }
+    .fiche { border: 2px solid var(--ink); border-radius: 6px; padding: 1rem 1.25rem; }
+    .fiche h2 { border: 0; margin-top: 0; font-size: 1.6rem; }
+    .fiche .address { font-size: 1.2rem; }
+    @page { size: A4; margin: 15mm; }
+    @media print {
+        header.site, footer.site, form.search, .skip, .downloads, .screen-only { display: none; }
+        a { color: inherit; text-decoration: none; }
+        body { font-size: 11pt; }
+        main { max-width: none; padding: 0; }
+        .fiche { border: 1px solid #000; page-break-inside: avoid; }
+    }
     """
 }
