@@ -65,7 +65,7 @@ struct ReportsPage {
                             tag("h2") { tag("a", ["href": "/lieux/" + encode(report.place) + "#corriger"]) { report.nom ?? report.place } }
                             tag("span", ["class": "badge tag"]) { labels[report.category] ?? report.category.rawValue }
                         }
-                        tag("p", ["class": "muted"]) { "n° \(report.id), le \(report.at.replacingOccurrences(of: "T", with: " à ").replacingOccurrences(of: "Z", with: " UTC"))" }
+                        tag("p", ["class": "muted"]) { "n° \(report.id), le \(French.moment(report.at))" }
                         if !report.text.isEmpty { tag("p") { report.text } }
                         if let csrf = Visitor.current.csrf {
                             for (action, label) in [("fermer", "Corrigé"), ("ecarter", "Écarter")] {

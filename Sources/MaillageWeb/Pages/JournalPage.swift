@@ -43,7 +43,7 @@ struct JournalPage {
                 tag("span", ["class": "badge tag"]) { Self.actions[entry.action] ?? entry.action }
                 if let undo = entry.undoneBy { tag("span", ["class": "badge closed"]) { "annulée par n° \(undo)" } }
             }
-            tag("p", ["class": "muted"]) { "\(entry.at.replacingOccurrences(of: "T", with: " à ").replacingOccurrences(of: "Z", with: " UTC")) par \(entry.editor)" }
+            tag("p", ["class": "muted"]) { "Le \(French.moment(entry.at)) par \(entry.editor)" }
             tag("ul") {
                 for change in entry.changes {
                     tag("li") {

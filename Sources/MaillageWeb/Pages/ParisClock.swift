@@ -45,6 +45,13 @@ enum French {
         return minute == 0 ? "\(hour) h" : "\(hour) h \(minute < 10 ? "0" : "")\(minute)"
     }
 
+    /// « 2 décembre 2026 à 9 h 57 », local time in France, from an ISO 8601 UTC timestamp; the text as given when it is not one.
+    static func moment(_ iso: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        let local = ParisClock.now(date)
+        return self.date(String(format: "%04d-%02d-%02d", local.year, local.month, local.day)) + " à " + time(local.hour * 60 + local.minute)
+    }
+
     /// « 15 janvier 2025 » from 2025-01-15; the text as given when it is not such a date.
     static func date(_ iso: String) -> String {
         let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
