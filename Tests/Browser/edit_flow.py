@@ -1,0 +1,113 @@
+"""The editors' flow in a real browser: headless Chromium, driven through its DevTools protocol.
+
+Signs in on /connexion with a token, corrects a place's telephone through the form on its page,
+sees it on the profile, undoes the edit from /journal, and sees the source's number again. Every
+step goes through the pages' own forms (cookies, SameSite, CSRF tokens, 303 redirects), as a
+person would: the script only types into fields and presses the buttons.
+
+    python3 Tests/Browser/edit_flow.py BASE_URL TOKEN [CHROMIUM]
+"""
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import websocket  # websocket-client (PyPI)
+
+BASE, TOKEN = sys.argv[1], sys.argv[2]
+CHROMIUM = sys.argv[3] if len(sys.argv) > 3 else "chromium"
+PLACE = "ardeche-lieu-047"
+NEW_PHONE = "+33475999999"
+
+
+class Browser:
+    def __init__(self):
+        self.profile = tempfile.mkdtemp(prefix="maillage-browser-")
+        self.process = subprocess.Popen([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=9333",
+                                         f"--user-data-dir={self.profile}", "about:blank"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                targets = json.load(urllib.request.urlopen("http://127.0.0.1:9333/json/list"))
+                page = next(t for t in targets if t["type"] == "page")
+                break
+            except Exception:
+                time.sleep(0.2)
+        else:
+            raise SystemExit("Chromium did not open its DevTools port")
+        self.socket = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30)
+        self.counter = 0
+
+    def send(self, method, **params):
+        self.counter += 1
+        self.socket.send(json.dumps({"id": self.counter, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == self.counter:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result.get("result", {}).get("value")
+
+    def wait_for_page(self, previous_url=None):
+        """Waits until the document has loaded (and, after a form, until the address changed or reloaded)."""
+        for _ in range(150):
+            time.sleep(0.1)
+            state = self.evaluate("document.readyState + ' ' + location.href + ' ' + (window.__marker || '')")
+            if state and state.startswith("complete") and not state.endswith("old"):
+                return
+        raise SystemExit(f"the page did not load (last state: {state})")
+
+    def open(self, path):
+        self.send("Page.navigate", url=BASE + path)
+        self.wait_for_page()
+
+    def submit(self, form_selector, fields):
+        """Types into the form's fields and presses its submit button, like a person."""
+        self.evaluate("window.__marker = 'old'")
+        for name, value in fields.items():
+            self.evaluate(f"document.querySelector({json.dumps(form_selector)}).elements[{json.dumps(name)}].value = {json.dumps(value)}")
+        self.evaluate(f"document.querySelector({json.dumps(form_selector)}).querySelector('button[type=submit]').click()")
+        self.wait_for_page()
+
+    def text(self):
+        return self.evaluate("document.body.innerText")
+
+    def close(self):
+        self.socket.close()
+        self.process.terminate()
+        self.process.wait()
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition:
+        raise SystemExit(1)
+
+
+original = json.load(urllib.request.urlopen(f"{BASE}/api/places/{PLACE}"))["telephone"]
+browser = Browser()
+try:
+    browser.open("/connexion")
+    browser.submit("form[action='/connexion']", {"token": TOKEN})
+    check("Connecté : navigateur" in browser.text(), "signed in: the header names the editor")
+
+    browser.open(f"/lieux/{PLACE}")
+    check(original in browser.text(), f"the profile shows the source's telephone {original}")
+    browser.submit(f"form[action='/lieux/{PLACE}/modifier']", {"telephone": NEW_PHONE})
+    check(browser.evaluate("location.pathname") == f"/lieux/{PLACE}", "the form leads back to the profile")
+    check(NEW_PHONE in browser.text(), f"the profile shows the corrected telephone {NEW_PHONE}")
+
+    browser.open("/journal")
+    check(NEW_PHONE in browser.text() and "Annuler cette modification" in browser.text(), "the journal lists the edit with its undo button")
+    browser.submit("form[action$='/annuler']", {})
+    browser.open(f"/lieux/{PLACE}")
+    check(original in browser.text() and NEW_PHONE not in browser.text(), "undone from the journal: the source's telephone again")
+finally:
+    browser.close()
+print("browser test: signed in, corrected a telephone through the form, saw it, undid it from the journal")
