@@ -7,7 +7,9 @@ person would: the script only types into fields and presses the buttons.
 
     python3 Tests/Browser/edit_flow.py BASE_URL TOKEN [CHROMIUM]
 """
+import base64
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -75,6 +77,18 @@ class Browser:
         self.evaluate(f"document.querySelector({json.dumps(form_selector)}).querySelector('button[type=submit]').click()")
         self.wait_for_page()
 
+    def screenshot(self, name):
+        """Saves the whole page as PNG under $MAILLAGE_SCREENSHOTS, when set (Scripts/screenshots)."""
+        folder = os.environ.get("MAILLAGE_SCREENSHOTS")
+        if not folder:
+            return
+        self.send("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
+        height = self.evaluate("document.documentElement.scrollHeight")
+        data = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                         clip={"x": 0, "y": 0, "width": 1280, "height": height, "scale": 1})["data"]
+        with open(os.path.join(folder, name + ".png"), "wb") as file:
+            file.write(base64.b64decode(data))
+
     def text(self):
         return self.evaluate("document.body.innerText")
 
@@ -99,12 +113,15 @@ try:
 
     browser.open(f"/lieux/{PLACE}")
     check(original in browser.text(), f"the profile shows the source's telephone {original}")
+    browser.evaluate("document.getElementById('corriger').scrollIntoView()")
+    browser.screenshot("edition-formulaire")
     browser.submit(f"form[action='/lieux/{PLACE}/modifier']", {"telephone": NEW_PHONE})
     check(browser.evaluate("location.pathname") == f"/lieux/{PLACE}", "the form leads back to the profile")
     check(NEW_PHONE in browser.text(), f"the profile shows the corrected telephone {NEW_PHONE}")
 
     browser.open("/journal")
     check(NEW_PHONE in browser.text() and "Annuler cette modification" in browser.text(), "the journal lists the edit with its undo button")
+    browser.screenshot("edition-journal")
     browser.submit("form[action$='/annuler']", {})
     browser.open(f"/lieux/{PLACE}")
     check(original in browser.text() and NEW_PHONE not in browser.text(), "undone from the journal: the source's telephone again")
