@@ -11,8 +11,7 @@ extension Store {
     /// export reads the edited values, and a re-import never overwrites them. `edit` and
     /// `edit_change` are the journal: who, when, and each field before and after.
     static func edits(_ db: Database) throws {
-        let placeTable = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'place'") ?? ""
-        try db.execute(sql: placeTable.replacingOccurrences(of: "CREATE TABLE place", with: "CREATE TABLE edited_place"))
+        try createPlaceShapedTable("edited_place", db)
         try db.execute(sql: """
             CREATE TABLE edit (
                 id INTEGER PRIMARY KEY,

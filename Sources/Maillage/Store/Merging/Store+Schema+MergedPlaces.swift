@@ -11,10 +11,7 @@ extension Store {
     /// per real place, the members' edges carried over to their head. Unmerging deletes the group
     /// and its derived rows, and the records show again exactly as they were.
     static func mergedPlaces(_ db: Database) throws {
-        // The derived place of a head has the place table's columns, in its order, so that the
-        // views can put both under one another.
-        let placeTable = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'place'") ?? ""
-        try db.execute(sql: placeTable.replacingOccurrences(of: "CREATE TABLE place", with: "CREATE TABLE merged_place"))
+        try createPlaceShapedTable("merged_place", db)
         try db.execute(sql: """
             CREATE TABLE place_group (
                 node_id INTEGER PRIMARY KEY REFERENCES node(id) ON DELETE CASCADE,
@@ -84,5 +81,12 @@ extension Store {
                 GROUP BY 2, 3, IFNULL(r.service_id, 0)
                 HAVING source_node_id <> target_node_id;
             """)
+    }
+
+    /// A table with the place table's columns and checks, in its order: derived places (merged,
+    /// edited) that the `shown_*` views put under the records with `UNION ALL SELECT *`.
+    static func createPlaceShapedTable(_ name: String, _ db: Database) throws {
+        let placeTable = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'place'") ?? ""
+        try db.execute(sql: placeTable.replacingOccurrences(of: "CREATE TABLE place", with: "CREATE TABLE \(name)"))
     }
 }
