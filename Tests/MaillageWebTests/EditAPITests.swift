@@ -139,3 +139,33 @@ import Testing
         }
     }
 }
+
+/// Referrals on the API.
+@Suite struct ReferralAPITests {
+    @Test func addingAndRemovingReferralsNeedsATokenAndSaysWhatIsWrong() async throws {
+        let store = try WebFixture.demoStore()
+        try await WebFixture.withClient(store, tokens: EditorTests.tokens) { client in
+            let body = ByteBuffer(string: "{\"from\": \"ardeche-lieu-047\", \"to\": \"ardeche-lieu-110\"}")
+            try await client.execute(uri: "/api/referrals", method: .post, body: body) { response in #expect(response.status == .unauthorized) }
+            try await client.execute(uri: "/api/referrals", method: .post, headers: EditAPITests.bearer, body: body) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/places/ardeche-lieu-047", method: .get) { response in
+                let refers = (EditAPITests.object(response)?["refers_to"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+                #expect(refers.contains("ardeche-lieu-110"), "the next request sees it")
+            }
+            for (uri, method, payload, status) in [
+                ("/api/referrals", HTTPRequest.Method.post, "{\"from\": \"ardeche-lieu-047\"}", 400),
+                ("/api/referrals", .post, "{\"from\": \"ardeche-lieu-047\", \"to\": \"ardeche-lieu-047\"}", 422),
+                ("/api/referrals", .post, "{\"from\": \"ardeche-lieu-047\", \"to\": \"personne\"}", 404),
+                ("/api/referrals", .post, "{\"from\": \"ardeche-lieu-047\", \"to\": \"ardeche-lieu-110\", \"service\": \"cafe\"}", 422),
+                ("/api/referrals/ardeche-lieu-110/ardeche-lieu-047", .delete, "", 404),
+                ("/api/referrals/ardeche-lieu-047/ardeche-lieu-110", .delete, "", 200),
+            ] {
+                try await client.execute(uri: uri, method: method, headers: EditAPITests.bearer, body: ByteBuffer(string: payload)) { response in
+                    #expect(Int(response.status.code) == status, "\(method) \(uri) \(payload)")
+                }
+            }
+        }
+    }
+}

@@ -9,13 +9,18 @@ import Testing
     /// The routes the issue names, which scripts rely on.
     static let promised = ["/api/relays", "/api/gaps", "/api/access", "/api/fragility", "/api/plan", "/api/network",
                            "/api/places/{id}", "/api/search", "/api/stats", "/api/communes", "/api/openapi.json",
-                           "/api/whoami", "/api/places/{id}/verified", "/api/journal", "/api/journal/{id}/undo"]
+                           "/api/whoami", "/api/places/{id}/verified", "/api/journal", "/api/journal/{id}/undo",
+                           "/api/referrals", "/api/referrals/{from}/{to}"]
 
     /// A value for each required parameter, to call every operation.
     static let samples = ["service": "caf", "radius_km": "10", "q": "privas", "id": "ardeche-lieu-047"]
 
-    /// Path parameters that are not a place's id.
-    static let pathSamples = ["/api/journal/{id}/undo": "1"]
+    /// Path parameters that are not a place's id, by operation.
+    static let pathSamples = ["/api/journal/{id}/undo": ["id": "1"], "/api/referrals/{from}/{to}": ["from": "ardeche-lieu-047", "to": "ardeche-lieu-110"]]
+
+    /// The body each operation that takes one is called with.
+    static let bodies = ["/api/places/{id}": "{\"telephone\": \"+33475000000\"}",
+                         "/api/referrals": "{\"from\": \"ardeche-lieu-047\", \"to\": \"ardeche-lieu-110\", \"service\": \"caf\"}"]
 
     /// `relays` needs an origin: a commune, or a latitude and longitude (neither is required alone).
     static let origins = ["/api/relays": "commune=07186"]
@@ -51,13 +56,13 @@ import Testing
                 var path = operation.path
                 var query: [String] = Self.origins[operation.path].map { [$0] } ?? []
                 for parameter in operation.parameters where parameter.required || parameter.inPath {
-                    let value = try #require(parameter.inPath ? Self.pathSamples[operation.path] ?? Self.samples[parameter.name] : Self.samples[parameter.name],
-                                             "\(parameter.name)")
+                    let value = try #require(parameter.inPath ? Self.pathSamples[operation.path]?[parameter.name] ?? Self.samples[parameter.name]
+                                                              : Self.samples[parameter.name], "\(parameter.name)")
                     if parameter.inPath { path = path.replacingOccurrences(of: "{\(parameter.name)}", with: value) } else { query.append("\(parameter.name)=\(value)") }
                 }
                 let method = HTTPRequest.Method(rawValue: operation.method.uppercased())!
                 let headers: HTTPFields = operation.editing ? [.authorization: "Bearer alice-0123456789abcdef"] : [:]
-                let body = operation.takesFields ? ByteBuffer(string: "{\"telephone\": \"+33475000000\"}") : nil
+                let body = operation.takesFields ? ByteBuffer(string: try #require(Self.bodies[operation.path], "\(operation.path)")) : nil
                 try await client.execute(uri: path + (query.isEmpty ? "" : "?" + query.joined(separator: "&")), method: method,
                                          headers: headers, body: body) { response in
                     #expect(response.status == .ok, "\(operation.method) \(path)")

@@ -56,6 +56,8 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownEdit(Int64)
     /// No open report has this number.
     case unknownReport(Int64)
+    case selfReferral(String)
+    case noReferral(from: String, to: String)
     case alreadyUndone(Int64, by: Int64)
     case undoOfUndo(Int64)
     /// A later edit changed the same field: undo that one first.
@@ -72,6 +74,8 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAPlace(let id): "'\(id)' is an intermediary, not a place: edit it as an intermediary."
         case .unknownEdit(let id): "No edit has the number \(id)."
         case .unknownReport(let id): "No open report has the number \(id)."
+        case .selfReferral(let id): "A place cannot refer people to itself ('\(id)')."
+        case .noReferral(let from, let to): "'\(from)' refers nobody to '\(to)'."
         case .alreadyUndone(let id, let by): "Edit \(id) was already undone by edit \(by)."
         case .undoOfUndo(let id): "Edit \(id) is an undo: edit the fields again instead."
         case .changedSince(let id, let field, let by): "Edit \(id) cannot be undone: edit \(by) changed '\(field)' since; undo that one first."

@@ -192,6 +192,7 @@ extension Store {
         migrator.registerMigration("v4: merged places", migrate: mergedPlaces)
         migrator.registerMigration("v5: edits", migrate: edits)
         migrator.registerMigration("v6: error reports", migrate: errorReports)
+        migrator.registerMigration("v7: referral edits", migrate: referralEdits)
         return migrator
     }
 }

@@ -92,6 +92,12 @@ enum OpenAPIDocument {
         Operation(path: "/api/places/{id}/verified", summary: "\"Still true today\": moves the place's date_maj to today; journaled.",
                   parameters: [Parameter(name: "id", required: true, description: "Any source id of the place.", inPath: true)],
                   errors: [401, 403, 404], method: "post", editing: true),
+        Operation(path: "/api/referrals", summary: "Records a referral: {\"from\": ID, \"to\": ID, \"service\": optional, \"weight\": optional}; journaled on the place it starts from.",
+                  parameters: [], errors: [400, 401, 403, 404, 422], method: "post", editing: true, takesFields: true),
+        Operation(path: "/api/referrals/{from}/{to}", summary: "Removes every referral from one place or intermediary to another; journaled.",
+                  parameters: [Parameter(name: "from", required: true, description: "Who refers (any source id).", inPath: true),
+                               Parameter(name: "to", required: true, description: "To whom (any source id).", inPath: true)],
+                  errors: [401, 403, 404], method: "delete", editing: true),
         Operation(path: "/api/journal", summary: "The journal of edits, newest first.", parameters: [
             Parameter(name: "place", description: "Only the edits of this place (any of its source ids)."),
             Parameter(name: "editor", description: "Only the edits of this editor."),

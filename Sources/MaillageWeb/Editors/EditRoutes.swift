@@ -20,6 +20,20 @@ struct EditRoutes: Sendable {
             let editor = try editors.editor(of: request)
             return try await applied(try store.verifyPlace(try context.pathParameter("id"), editor: editor))
         }
+        router.post("api/referrals") { request, context in
+            let editor = try editors.editor(of: request)
+            var request = request
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            guard let referral = try? JSONDecoder().decode(NewReferral.self, from: Data(buffer: body)) else {
+                throw WebError(status: .badRequest, code: "bad_body",
+                               message: "Expected a JSON object {\"from\": ID, \"to\": ID, \"service\": optional, \"weight\": optional number}.")
+            }
+            return try await applied(try store.addReferral(from: referral.from, to: referral.to, service: referral.service, weight: referral.weight, editor: editor))
+        }
+        router.delete("api/referrals/{from}/{to}") { request, context in
+            let editor = try editors.editor(of: request)
+            return try await applied(try store.removeReferral(from: try context.pathParameter("from"), to: try context.pathParameter("to"), editor: editor))
+        }
         router.get("api/journal") { request, _ in
             let query = try QueryString(request.uri.query)
             let limit = try query.integer("limit", in: 1...RequestQueries.maximumResults) ?? 100
@@ -54,6 +68,14 @@ struct EditRoutes: Sendable {
         }
         guard !fields.isEmpty else { throw WebError(status: .badRequest, code: "bad_body", message: "The JSON object names no field to change.") }
         return fields.mapValues(\.value)
+    }
+
+    /// The body of `POST /api/referrals`.
+    struct NewReferral: Decodable {
+        var from: String
+        var to: String
+        var service: String?
+        var weight: Double?
     }
 
     /// One field's value in a JSON body.

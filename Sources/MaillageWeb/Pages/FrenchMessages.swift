@@ -73,6 +73,8 @@ extension FrenchMessages {
         case .notAPlace(let id): "« \(id) » est un intervenant, pas un lieu."
         case .unknownEdit(let id): "Aucune modification n'a le numéro \(id)."
         case .unknownReport(let id): "Aucun signalement ouvert n'a le numéro \(id)."
+        case .selfReferral: "Un lieu ne peut pas s'orienter vers lui-même."
+        case .noReferral(let from, let to): "« \(from) » n'oriente personne vers « \(to) »."
         case .alreadyUndone(let id, let by): "La modification n° \(id) a déjà été annulée (n° \(by))."
         case .undoOfUndo(let id): "La modification n° \(id) est une annulation : modifiez à nouveau les champs plutôt."
         case .changedSince(let id, let field, let by):

@@ -48,6 +48,8 @@ struct WebError: Error, Sendable, Equatable {
         case .notAPlace: self.init(status: .unprocessableContent, code: "not_a_place", message: message)
         case .unknownEdit: self.init(status: .notFound, code: "unknown_edit", message: message)
         case .unknownReport: self.init(status: .notFound, code: "unknown_report", message: message)
+        case .noReferral: self.init(status: .notFound, code: "unknown_referral", message: message)
+        case .selfReferral: self.init(status: .unprocessableContent, code: "self_referral", message: message)
         case .alreadyUndone, .undoOfUndo, .changedSince: self.init(status: .conflict, code: "cannot_undo", message: message)
         }
     }

@@ -79,10 +79,13 @@ extension Store {
                 }
             }
             let undo = try Self.journal(node: node, editor: editor, action: "undo", at: date, undoes: id, db)
+            // A referral added or removed goes with the edit's own row.
+            try db.execute(sql: "DELETE FROM referral_edit WHERE edit_id = ?", arguments: [id])
             for change in changes {
                 let field: String = change["field"]
                 try db.execute(sql: "INSERT INTO edit_change (edit_id, field, before, after, previous_edit_id) VALUES (?, ?, ?, ?, ?)",
                                arguments: [undo, field, change["after"] as DatabaseValue, change["before"] as DatabaseValue, id])
+                if field.hasPrefix("orientation:") { continue }
                 if let previous: Int64 = change["previous_edit_id"] {
                     try db.execute(sql: "UPDATE place_edit SET value = ?, edit_id = ? WHERE node_id = ? AND field = ?",
                                    arguments: [change["before"] as DatabaseValue, previous, node, field])
@@ -194,7 +197,7 @@ extension Store {
             """, arguments: [node]).joined(separator: "|")
     }
 
-    private static func journal(node: Int64, editor: String, action: String, at date: Date, undoes: Int64? = nil, _ db: Database) throws -> Int64 {
+    static func journal(node: Int64, editor: String, action: String, at date: Date, undoes: Int64? = nil, _ db: Database) throws -> Int64 {
         try db.execute(sql: "INSERT INTO edit (at, editor, node_id, action, undoes) VALUES (?, ?, ?, ?, ?)",
                        arguments: [timestamp(date), editor, node, action, undoes])
         return db.lastInsertedRowID
