@@ -109,3 +109,36 @@ import Testing
         #expect(try shown(store, "ardeche-lieu-047").adresse != "1 place de la Mairie")
     }
 }
+
+/// Places editors add.
+@Suite struct PlaceCreationTests {
+    @Test func anAddedPlaceIsAnEditsRecordShownEverywhereAndUndoneByRetiringIt() throws {
+        let store = try DemoStore.load()
+        let entry = try store.createPlace(fields: ["nom": .text("Permanence numérique de la gare"), "code_insee": .text("07186"),
+                                                   "latitude": .number(44.7351), "longitude": .number(4.5991),
+                                                   "services": .list(["Aide aux démarches administratives"]), "horaires": .text("We 14:00-17:00")],
+                                          editor: "alice", at: EditTests.monday)
+        #expect(entry.place == "edition-1")
+        #expect(entry.changes.map(\.field).contains("creation") && entry.changes.first { $0.field == "nom" }?.after == "Permanence numérique de la gare")
+        let profile = try store.profile(of: "edition-1")
+        #expect(profile.source == "edits" && profile.codeInsee == "07186" && profile.services.map(\.label) == ["Aide aux démarches administratives"])
+        var query = RelayQuery(service: "aide-aux-demarches-administratives", origin: .commune("07186"))
+        query.radiusKm = 3
+        #expect(try store.snapshot().directory.relays(query).map(\.id).contains("edition-1"))
+        try store.undoEdit(entry.id, editor: "alice")
+        #expect(try !store.snapshot().directory.relays(query).map(\.id).contains("edition-1"), "undone: retired")
+        #expect(try store.profile(of: "edition-1").active == false)
+    }
+
+    @Test func anAddedPlaceIsCheckedAsAnImportAndItsIdMustBeFree() throws {
+        let store = try DemoStore.load()
+        #expect(throws: EditError.self) { try store.createPlace(fields: ["code_insee": .text("07186")], editor: "alice") }
+        #expect(throws: EditError.self) { try store.createPlace(fields: ["nom": .text("X"), "horaires": .text("le matin")], editor: "alice") }
+        #expect(throws: EditError.idTaken("ardeche-lieu-047")) {
+            try store.createPlace(fields: ["id": .text("ardeche-lieu-047"), "nom": .text("Doublon")], editor: "alice")
+        }
+        #expect(try store.journal().isEmpty)
+        let named = try store.createPlace(fields: ["id": .text("mon-lieu"), "nom": .text("Mon lieu")], editor: "alice")
+        #expect(named.place == "mon-lieu")
+    }
+}

@@ -169,3 +169,29 @@ import Testing
         }
     }
 }
+
+/// Places added on the API.
+@Suite struct PlaceCreationAPITests {
+    @Test func aPlaceIsAddedWithATokenAndShownAtOnce() async throws {
+        let store = try WebFixture.demoStore()
+        try await WebFixture.withClient(store, tokens: EditorTests.tokens) { client in
+            let body = ByteBuffer(string: "{\"nom\": \"Permanence de la gare\", \"code_insee\": \"07186\", \"services\": [\"Aide aux démarches administratives\"]}")
+            try await client.execute(uri: "/api/places", method: .post, body: body) { response in #expect(response.status == .unauthorized) }
+            try await client.execute(uri: "/api/places", method: .post, headers: EditAPITests.bearer, body: body) { response in
+                #expect(response.status == .ok)
+                #expect(EditAPITests.object(response)?["place"] as? String == "edition-1")
+            }
+            try await client.execute(uri: "/lieux/edition-1", method: .get) { response in
+                #expect(WebFixture.text(response).contains("<h1>Permanence de la gare</h1>"))
+            }
+            try await client.execute(uri: "/api/places", method: .post, headers: EditAPITests.bearer,
+                                     body: ByteBuffer(string: "{\"id\": \"ardeche-lieu-047\", \"nom\": \"Doublon\"}")) { response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(uri: "/api/places", method: .post, headers: EditAPITests.bearer,
+                                     body: ByteBuffer(string: "{\"adresse\": \"sans nom\"}")) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
+}

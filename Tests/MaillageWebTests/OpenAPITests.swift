@@ -10,7 +10,7 @@ import Testing
     static let promised = ["/api/relays", "/api/gaps", "/api/access", "/api/fragility", "/api/plan", "/api/network",
                            "/api/places/{id}", "/api/search", "/api/stats", "/api/communes", "/api/openapi.json",
                            "/api/whoami", "/api/places/{id}/verified", "/api/journal", "/api/journal/{id}/undo",
-                           "/api/referrals", "/api/referrals/{from}/{to}"]
+                           "/api/referrals", "/api/referrals/{from}/{to}", "/api/places"]
 
     /// A value for each required parameter, to call every operation.
     static let samples = ["service": "caf", "radius_km": "10", "q": "privas", "id": "ardeche-lieu-047"]
@@ -20,6 +20,7 @@ import Testing
 
     /// The body each operation that takes one is called with.
     static let bodies = ["/api/places/{id}": "{\"telephone\": \"+33475000000\"}",
+                         "/api/places": "{\"nom\": \"Nouveau lieu\", \"code_insee\": \"07186\"}",
                          "/api/referrals": "{\"from\": \"ardeche-lieu-047\", \"to\": \"ardeche-lieu-110\", \"service\": \"caf\"}"]
 
     /// `relays` needs an origin: a commune, or a latitude and longitude (neither is required alone).

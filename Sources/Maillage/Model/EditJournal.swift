@@ -57,6 +57,8 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No open report has this number.
     case unknownReport(Int64)
     case selfReferral(String)
+    /// A new place's id is already some record's.
+    case idTaken(String)
     case noReferral(from: String, to: String)
     case alreadyUndone(Int64, by: Int64)
     case undoOfUndo(Int64)
@@ -75,6 +77,7 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownEdit(let id): "No edit has the number \(id)."
         case .unknownReport(let id): "No open report has the number \(id)."
         case .selfReferral(let id): "A place cannot refer people to itself ('\(id)')."
+        case .idTaken(let id): "The id '\(id)' is already taken: give another, or none to get one."
         case .noReferral(let from, let to): "'\(from)' refers nobody to '\(to)'."
         case .alreadyUndone(let id, let by): "Edit \(id) was already undone by edit \(by)."
         case .undoOfUndo(let id): "Edit \(id) is an undo: edit the fields again instead."

@@ -89,6 +89,8 @@ enum OpenAPIDocument {
         Operation(path: "/api/places/{id}", summary: "Sets fields of a place, checked as an import checks them (nothing changes on a refused value); journaled.",
                   parameters: [Parameter(name: "id", required: true, description: "Any source id of the place.", inPath: true)],
                   errors: [400, 401, 403, 404, 422], method: "patch", editing: true, takesFields: true),
+        Operation(path: "/api/places", summary: "Adds a place from national-schema fields (nom required; id optional, else edition-N), checked as an import checks a row; journaled, undone by retiring it.",
+                  parameters: [], errors: [400, 401, 403, 409, 422], method: "post", editing: true, takesFields: true),
         Operation(path: "/api/places/{id}/verified", summary: "\"Still true today\": moves the place's date_maj to today; journaled.",
                   parameters: [Parameter(name: "id", required: true, description: "Any source id of the place.", inPath: true)],
                   errors: [401, 403, 404], method: "post", editing: true),

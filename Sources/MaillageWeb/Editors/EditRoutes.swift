@@ -16,6 +16,10 @@ struct EditRoutes: Sendable {
             let fields = try await Self.fields(request, context: context)
             return try await applied(try store.editPlace(try context.pathParameter("id"), fields: fields, editor: editor))
         }
+        router.post("api/places") { request, context in
+            let editor = try editors.editor(of: request)
+            return try await applied(try store.createPlace(fields: try await Self.fields(request, context: context), editor: editor))
+        }
         router.post("api/places/{id}/verified") { request, context in
             let editor = try editors.editor(of: request)
             return try await applied(try store.verifyPlace(try context.pathParameter("id"), editor: editor))

@@ -74,6 +74,7 @@ extension FrenchMessages {
         case .unknownEdit(let id): "Aucune modification n'a le numéro \(id)."
         case .unknownReport(let id): "Aucun signalement ouvert n'a le numéro \(id)."
         case .selfReferral: "Un lieu ne peut pas s'orienter vers lui-même."
+        case .idTaken(let id): "L'identifiant « \(id) » est déjà pris."
         case .noReferral(let from, let to): "« \(from) » n'oriente personne vers « \(to) »."
         case .alreadyUndone(let id, let by): "La modification n° \(id) a déjà été annulée (n° \(by))."
         case .undoOfUndo(let id): "La modification n° \(id) est une annulation : modifiez à nouveau les champs plutôt."

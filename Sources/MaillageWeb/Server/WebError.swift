@@ -50,6 +50,7 @@ struct WebError: Error, Sendable, Equatable {
         case .unknownReport: self.init(status: .notFound, code: "unknown_report", message: message)
         case .noReferral: self.init(status: .notFound, code: "unknown_referral", message: message)
         case .selfReferral: self.init(status: .unprocessableContent, code: "self_referral", message: message)
+        case .idTaken: self.init(status: .conflict, code: "id_taken", message: message)
         case .alreadyUndone, .undoOfUndo, .changedSince: self.init(status: .conflict, code: "cannot_undo", message: message)
         }
     }

@@ -81,11 +81,15 @@ extension Store {
             let undo = try Self.journal(node: node, editor: editor, action: "undo", at: date, undoes: id, db)
             // A referral added or removed goes with the edit's own row.
             try db.execute(sql: "DELETE FROM referral_edit WHERE edit_id = ?", arguments: [id])
+            // A place an editor added is retired.
+            if changes.contains(where: { $0["field"] == "creation" }) {
+                try db.execute(sql: "UPDATE node SET active = 0 WHERE id = ?", arguments: [node])
+            }
             for change in changes {
                 let field: String = change["field"]
                 try db.execute(sql: "INSERT INTO edit_change (edit_id, field, before, after, previous_edit_id) VALUES (?, ?, ?, ?, ?)",
                                arguments: [undo, field, change["after"] as DatabaseValue, change["before"] as DatabaseValue, id])
-                if field.hasPrefix("orientation:") { continue }
+                if field.hasPrefix("orientation:") || edit["action"] == "edit" && changes.contains(where: { $0["field"] == "creation" }) { continue }
                 if let previous: Int64 = change["previous_edit_id"] {
                     try db.execute(sql: "UPDATE place_edit SET value = ?, edit_id = ? WHERE node_id = ? AND field = ?",
                                    arguments: [change["before"] as DatabaseValue, previous, node, field])
@@ -136,7 +140,7 @@ extension Store {
 
     /// The values `fields` give, checked as an import checks a row: the current place with these
     /// fields set, read by the lieux importer; the fields it normalises come back as it stores them.
-    private func checked(_ fields: [String: EditValue], over current: [String: DatabaseValue]) throws -> [String: DatabaseValue] {
+    func checked(_ fields: [String: EditValue], over current: [String: DatabaseValue]) throws -> [String: DatabaseValue] {
         var row: [String: String] = ["id": "modification"]
         for column in LieuColumn.storedAsText.map(\.rawValue) + ["code_insee"] {
             if let text = current[column]?.storage.value as? String { row[column] = text }
