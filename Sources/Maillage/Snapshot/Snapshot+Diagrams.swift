@@ -1,25 +1,34 @@
 extension Snapshot {
     /// The DOT graph a request describes.
     public func diagram(_ request: DiagramRequest) throws -> DOTGraph {
+        try diagramSource.diagram(request, catalog: catalog) { directory }
+    }
+}
+
+extension DiagramSource {
+    /// The DOT graph a request describes; `directory` is read only for a coverage diagram, the one
+    /// kind that needs the relays' coverage (the command line reads it only then).
+    func diagram(_ request: DiagramRequest, catalog: ServiceCatalog, directory: () throws -> RelayDirectory) throws -> DOTGraph {
         let service = try request.service.map { catalog.slugs[try catalog.service(named: $0)] }
         switch request.kind {
         case .territory:
             guard let scope = request.scope else { throw DiagramError.missing(kind: .territory, field: .scope) }
-            return try TerritoryDiagram.build(diagramSource, scope: scope)
+            return try TerritoryDiagram.build(self, scope: scope)
         case .ego:
             guard let id = request.id else { throw DiagramError.missing(kind: .ego, field: .id) }
-            return try EgoDiagram.build(diagramSource, id: id, hops: request.hops)
+            return try EgoDiagram.build(self, id: id, hops: request.hops)
         case .service:
             guard let service else { throw DiagramError.missing(kind: .service, field: .service) }
-            return try ServiceDiagram.build(diagramSource, service: service, scope: request.scope)
+            return try ServiceDiagram.build(self, service: service, scope: request.scope)
         case .coverage:
             guard let service else { throw DiagramError.missing(kind: .coverage, field: .service) }
             guard let scope = request.scope else { throw DiagramError.missing(kind: .coverage, field: .scope) }
-            return try coverageDiagram(service: service, scope: scope, request: request)
+            return try coverageDiagram(service: service, scope: scope, request: request, catalog: catalog, directory: try directory())
         }
     }
 
-    private func coverageDiagram(service: String, scope: String, request: DiagramRequest) throws -> DOTGraph {
+    private func coverageDiagram(service: String, scope: String, request: DiagramRequest, catalog: ServiceCatalog,
+                                 directory: RelayDirectory) throws -> DOTGraph {
         let table = territories
         var query = GapQuery(service: service, radiusKm: request.radiusKm)
         query.within = scope
@@ -45,7 +54,7 @@ extension Snapshot {
         }
         let relays = try directory.relayPoints(of: service, near: communes.map { ($0.latitude, $0.longitude) }, radiusKm: request.radiusKm)
         let (level, code) = try table.resolve(scope)
-        let date = relays.compactMap { graph.node($0.id).flatMap { diagramSource.dateMaj[$0] } }.max() ?? "(date inconnue)"
+        let date = relays.compactMap { graph.node($0.id).flatMap { dateMaj[$0] } }.max() ?? "(date inconnue)"
         let label = catalog.labels[try catalog.service(named: service)]
         let what = request.colouring == .access ? "Accessibilité (E2SFCA, 30 km) — \(label)" : "Couverture — \(label) à \(DiagramParts.number(request.radiusKm)) km"
         let without = gaps.communesWithoutLocation

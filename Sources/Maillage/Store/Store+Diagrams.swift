@@ -3,10 +3,14 @@ import GRDB
 extension Store {
     /// What diagrams are drawn from, in one read.
     public func diagramSource() throws -> DiagramSource {
-        try writer.read { db in
-            let (graph, dateMaj) = try Self.graphWithDates(db)
-            return try Self.diagramSource(graph: graph, dateMaj: dateMaj, territories: Self.territoryTable(db), db)
-        }
+        try writer.read(Self.diagramSource)
+    }
+
+    /// What diagrams are drawn from, read in `db`.
+    static func diagramSource(_ db: Database) throws -> DiagramSource {
+        let territories = try Self.territoryTable(db)
+        let (graph, dateMaj) = try Self.graphWithDates(db, territories: territories)
+        return try Self.diagramSource(graph: graph, dateMaj: dateMaj, territories: territories, db)
     }
 
     /// What diagrams are drawn from, read in `db` around a graph, its dates and territories already read there.
@@ -18,8 +22,11 @@ extension Store {
                              dateMaj: dateMaj)
     }
 
-    /// The DOT graph a request describes, built from the store's current data (``Snapshot/diagram(_:)``).
+    /// The DOT graph a request describes, built from the store's current data: what diagrams are
+    /// drawn from, and the relay directory only for a coverage diagram (``Snapshot/diagram(_:)``
+    /// draws from a snapshot already read).
     public func diagram(_ request: DiagramRequest) throws -> DOTGraph {
-        try snapshot().diagram(request)
+        let (source, catalog) = try writer.read { db in (try Self.diagramSource(db), try ServiceCatalog(taxonomy: Self.taxonomy(db))) }
+        return try source.diagram(request, catalog: catalog) { try relayDirectory() }
     }
 }
