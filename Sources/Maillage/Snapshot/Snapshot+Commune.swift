@@ -40,8 +40,7 @@ extension Snapshot {
         var places: [CommuneSummary.Place] = []
         for node in 0..<graph.nodeCount where graph.kinds[node] == .place && graph.active[node] && graph.commune[node] == Int32(number) {
             let here = workers[node] ?? []
-            var services = Set(graph.relays.neighbours(of: node).map(Int.init))
-            for worker in here { services.formUnion(graph.relays.neighbours(of: worker).map(Int.init)) }
+            let services = diagramSource.services(of: node, withWorkers: here)
             relayed.formUnion(services)
             places.append(CommuneSummary.Place(
                 id: graph.publicIds[node], nom: graph.names[node], services: diagramSource.serviceLabels.indices.filter(services.contains).map { diagramSource.serviceLabels[$0] },
