@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import Maillage
@@ -38,7 +39,7 @@ public enum WebServer {
         editors.add(to: router)
         EditRoutes(live: live, store: store, editors: editors).add(to: router)
         APIRoutes(live: live, store: store).add(to: router)
-        let pages = PageRoutes(live: live, store: store, diagrams: DiagramRenderer(), now: now ?? { ParisClock.now() })
+        let pages = PageRoutes(live: live, store: store, diagrams: DiagramRenderer(), now: now ?? { LocalDateTime.inFrance(Date()) })
         pages.add(to: router)
         EditPageRoutes(live: live, store: store, editors: editors, pages: pages).add(to: router)
         ReportRoutes(store: store, editors: editors).add(to: router)

@@ -60,7 +60,7 @@ struct PlacePage {
         let node = snapshot.graph.node(profile.id)
         let date = node.flatMap { snapshot.diagramSource.dateMaj[$0] }
         let sources = profile.records.isEmpty ? [profile.source] : Array(Set(profile.records.map(\.source))).sorted()
-        let yearAgo = String(format: "%04d-%02d-%02d", now.year - 1, now.month, now.day)
+        let yearAgo = LocalDateTime(year: now.year - 1, month: now.month, day: now.day).isoDate
         return tag("p") {
             if let date {
                 "Dernière mise à jour le \(French.date(date))"
@@ -123,7 +123,7 @@ struct PlacePage {
             tag("h2") { "Horaires" }
             tag("div", ["class": "table-wrap"]) {
                 tag("table") {
-                    tag("caption") { "Semaine du \(French.date(String(format: "%04d-%02d-%02d", week[0].date.year, week[0].date.month, week[0].date.day)))" }
+                    tag("caption") { "Semaine du \(French.date(week[0].date.isoDate))" }
                     tag("tbody") {
                         for (index, day) in week.enumerated() {
                             let today = day.date == now.date

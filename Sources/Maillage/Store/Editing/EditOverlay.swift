@@ -40,10 +40,12 @@ enum EditOverlay {
     static func sourceRow(of node: Int64, _ db: Database) throws -> [String: DatabaseValue]? {
         let row = try Row.fetchOne(db, sql: "SELECT * FROM merged_place WHERE node_id = ?", arguments: [node])
             ?? Row.fetchOne(db, sql: "SELECT * FROM place WHERE node_id = ?", arguments: [node])
-        guard let row else { return nil }
-        var values: [String: DatabaseValue] = [:]
-        for (column, value) in row { values[column] = value }
-        return values
+        return row.map(values)
+    }
+
+    /// A row's values by column.
+    static func values(_ row: Row) -> [String: DatabaseValue] {
+        Dictionary(row.map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The services the sources give the place, as `|`-separated slugs in the taxonomy's order.

@@ -22,8 +22,7 @@ extension Store {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM shown_place WHERE node_id = ?", arguments: [node]) else {
                 throw EditError.notAPlace(publicId)
             }
-            var values: [String: DatabaseValue] = [:]
-            for (column, value) in row { values[column] = value }
+            var values = EditOverlay.values(row)
             values["services"] = try Self.shownServices(of: node, db).databaseValue
             return (node, values)
         }
@@ -81,15 +80,14 @@ extension Store {
             let undo = try Self.journal(node: node, editor: editor, action: "undo", at: date, undoes: id, db)
             // A referral added or removed goes with the edit's own row.
             try db.execute(sql: "DELETE FROM referral_edit WHERE edit_id = ?", arguments: [id])
-            // A place an editor added is retired.
-            if changes.contains(where: { $0["field"] == "creation" }) {
-                try db.execute(sql: "UPDATE node SET active = 0 WHERE id = ?", arguments: [node])
-            }
+            // A place an editor added is retired; its fields were never edits over a source.
+            let isCreation = changes.contains { $0["field"] == "creation" }
+            if isCreation { try db.execute(sql: "UPDATE node SET active = 0 WHERE id = ?", arguments: [node]) }
             for change in changes {
                 let field: String = change["field"]
                 try db.execute(sql: "INSERT INTO edit_change (edit_id, field, before, after, previous_edit_id) VALUES (?, ?, ?, ?, ?)",
                                arguments: [undo, field, change["after"] as DatabaseValue, change["before"] as DatabaseValue, id])
-                if field.hasPrefix("orientation:") || edit["action"] == "edit" && changes.contains(where: { $0["field"] == "creation" }) { continue }
+                if isCreation || field.hasPrefix("orientation:") { continue }
                 if let previous: Int64 = change["previous_edit_id"] {
                     try db.execute(sql: "UPDATE place_edit SET value = ?, edit_id = ? WHERE node_id = ? AND field = ?",
                                    arguments: [change["before"] as DatabaseValue, previous, node, field])
@@ -232,9 +230,6 @@ extension Store {
 
     /// YYYY-MM-DD of `date` in France.
     static func day(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+        LocalDateTime.inFrance(date).isoDate
     }
 }
