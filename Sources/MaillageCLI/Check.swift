@@ -90,13 +90,10 @@ enum QualityText {
     }
 
     static func csv(_ report: QualityReport) -> String {
-        var writer = CSVWriter()
-        writer.writeRow(csvColumns)
-        for problem in report.problems {
-            writer.writeRow([problem.kind.rawValue, problem.id, problem.nom, problem.source, problem.field ?? "", problem.value ?? "",
-                             problem.expected ?? "", problem.position.map(String.init) ?? "", problem.otherId ?? "", problem.detail])
+        CSVWriter.table(header: csvColumns, rows: report.problems) { problem in
+            [problem.kind.rawValue, problem.id, problem.nom, problem.source, problem.field ?? "", problem.value ?? "",
+             problem.expected ?? "", problem.position.map(String.init) ?? "", problem.otherId ?? "", problem.detail]
         }
-        return writer.text
     }
 }
 

@@ -42,17 +42,14 @@ enum DedupeText {
     }
 
     static func csv(_ proposal: DedupeProposal) -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["status", "score", "rule", "reason", "first_id", "first_nom", "first_source", "second_id", "second_nom", "second_source",
-                         "code_insee", "name", "street", "distance"])
         let rows = proposal.merges.map { (proposal.applied ? "merged" : "merge", $0) } + proposal.nearMisses.map { ("near_miss", $0) }
-        for (status, pair) in rows {
+        return CSVWriter.table(header: ["status", "score", "rule", "reason", "first_id", "first_nom", "first_source", "second_id", "second_nom",
+                                        "second_source", "code_insee", "name", "street", "distance"], rows: rows) { status, pair in
             let parts = pair.comparison
-            writer.writeRow([status, PairComparison.rounded(pair.score), pair.rule.rawValue, pair.reason,
-                             pair.first.id, pair.first.nom, pair.first.source, pair.second.id, pair.second.nom, pair.second.source,
-                             pair.first.codeInsee ?? "", PairComparison.rounded(parts.name), parts.street.map(PairComparison.rounded) ?? "",
-                             parts.distance.map(PairComparison.rounded) ?? ""])
+            return [status, PairComparison.rounded(pair.score), pair.rule.rawValue, pair.reason,
+                    pair.first.id, pair.first.nom, pair.first.source, pair.second.id, pair.second.nom, pair.second.source,
+                    pair.first.codeInsee ?? "", PairComparison.rounded(parts.name), parts.street.map(PairComparison.rounded) ?? "",
+                    parts.distance.map(PairComparison.rounded) ?? ""]
         }
-        return writer.text
     }
 }

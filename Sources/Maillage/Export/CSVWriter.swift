@@ -11,6 +11,14 @@ package struct CSVWriter {
         separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
     }
 
+    /// A whole table as CSV text: the header, then one row of `fields` for each element.
+    package static func table<Element>(header: [String], rows: some Sequence<Element>, fields: (Element) -> [String]) -> String {
+        var writer = CSVWriter()
+        writer.writeRow(header)
+        for element in rows { writer.writeRow(fields(element)) }
+        return writer.text
+    }
+
     package mutating func writeRow(_ fields: [String]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { text.append(separator) }

@@ -4,17 +4,14 @@
 extension RelayAnswer {
     /// One row per relay; services, source ids and intermediaries joined by `|` as in the national schema.
     public func csv() -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["id", "nom", "kind", "code_insee", "distance_km", "latitude", "longitude", "services", "zone", "remote",
-                         "horaires", "intermediaries", "source_ids"])
-        for relay in relays {
-            writer.writeRow([relay.id, relay.nom, relay.kind.rawValue, relay.codeInsee ?? "", relay.distanceKm.map { "\($0)" } ?? "",
-                             relay.latitude.map { "\($0)" } ?? "", relay.longitude.map { "\($0)" } ?? "",
-                             relay.services.joined(separator: "|"), relay.zone ? "true" : "false", relay.remote ? "true" : "false",
-                             relay.horaires ?? "", relay.intermediaries.map { "\($0.nom ?? $0.id) (\($0.type))" }.joined(separator: "|"),
-                             relay.sourceIds.joined(separator: "|")])
+        CSVWriter.table(header: ["id", "nom", "kind", "code_insee", "distance_km", "latitude", "longitude", "services", "zone", "remote",
+                                 "horaires", "intermediaries", "source_ids"], rows: relays) { relay in
+            [relay.id, relay.nom, relay.kind.rawValue, relay.codeInsee ?? "", relay.distanceKm.map { "\($0)" } ?? "",
+             relay.latitude.map { "\($0)" } ?? "", relay.longitude.map { "\($0)" } ?? "",
+             relay.services.joined(separator: "|"), relay.zone ? "true" : "false", relay.remote ? "true" : "false",
+             relay.horaires ?? "", relay.intermediaries.map { "\($0.nom ?? $0.id) (\($0.type))" }.joined(separator: "|"),
+             relay.sourceIds.joined(separator: "|")]
         }
-        return writer.text
     }
 
     /// A GeoJSON FeatureCollection of the relays that have a location (RFC 7946: longitude first).

@@ -4,50 +4,39 @@
 extension GapReport {
     /// One row per territory: population, uncovered population, nearest relay and relay counts.
     public func csv() -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["code", "nom", "population", "uncovered_population", "nearest_km", "relays_within", "relays_by_zone", "communes", "uncovered_communes"])
-        for gap in territories {
-            writer.writeRow([gap.code, gap.nom, String(gap.population), String(gap.uncoveredPopulation), gap.nearestKm.map { "\($0)" } ?? "",
-                             gap.relaysWithin.map(String.init) ?? "", gap.relaysByZone.map(String.init) ?? "", String(gap.communes), String(gap.uncoveredCommunes)])
+        CSVWriter.table(header: ["code", "nom", "population", "uncovered_population", "nearest_km", "relays_within", "relays_by_zone", "communes",
+                                 "uncovered_communes"], rows: territories) { gap in
+            [gap.code, gap.nom, String(gap.population), String(gap.uncoveredPopulation), gap.nearestKm.map { "\($0)" } ?? "",
+             gap.relaysWithin.map(String.init) ?? "", gap.relaysByZone.map(String.init) ?? "", String(gap.communes), String(gap.uncoveredCommunes)]
         }
-        return writer.text
     }
 }
 
 extension AccessReport {
     /// One row per commune: population, demand, accessibility score and its normalized value.
     public func csv() -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["code", "nom", "population", "demand", "score", "normalized"])
-        for commune in communes {
-            writer.writeRow([commune.code, commune.nom, String(commune.population), "\(commune.demand)", "\(commune.score)", "\(commune.normalized)"])
+        CSVWriter.table(header: ["code", "nom", "population", "demand", "score", "normalized"], rows: communes) { commune in
+            [commune.code, commune.nom, String(commune.population), "\(commune.demand)", "\(commune.score)", "\(commune.normalized)"]
         }
-        return writer.text
     }
 }
 
 extension SingleRelayReport {
     /// One row per commune that depends on a single relay, with that relay.
     public func csv() -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["code", "nom", "population", "relay_id", "relay_nom", "distance_km"])
-        for commune in communes {
-            writer.writeRow([commune.code, commune.nom, String(commune.population), commune.relayId, commune.relayNom,
-                             commune.distanceKm.map { "\($0)" } ?? ""])
+        CSVWriter.table(header: ["code", "nom", "population", "relay_id", "relay_nom", "distance_km"], rows: communes) { commune in
+            [commune.code, commune.nom, String(commune.population), commune.relayId, commune.relayNom, commune.distanceKm.map { "\($0)" } ?? ""]
         }
-        return writer.text
     }
 }
 
 extension SitePlan {
     /// One row per suggested site, in the order chosen, with the population it adds.
     public func csv() -> String {
-        var writer = CSVWriter()
-        writer.writeRow(["rank", "id", "nom", "code_insee", "latitude", "longitude", "covered_population", "covered_communes", "cumulative_covered_population"])
-        for site in sites {
-            writer.writeRow([String(site.rank), site.id, site.nom, site.codeInsee ?? "", "\(site.latitude)", "\(site.longitude)",
-                             String(site.coveredPopulation), String(site.coveredCommunes), String(site.cumulativeCoveredPopulation)])
+        CSVWriter.table(header: ["rank", "id", "nom", "code_insee", "latitude", "longitude", "covered_population", "covered_communes",
+                                 "cumulative_covered_population"], rows: sites) { site in
+            [String(site.rank), site.id, site.nom, site.codeInsee ?? "", "\(site.latitude)", "\(site.longitude)",
+             String(site.coveredPopulation), String(site.coveredCommunes), String(site.cumulativeCoveredPopulation)]
         }
-        return writer.text
     }
 }
