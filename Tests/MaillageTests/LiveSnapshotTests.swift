@@ -56,3 +56,40 @@ import Testing
         #expect(names.commune(named: "Priv") == nil, "a prefix is a suggestion, not a commune")
     }
 }
+
+/// A commune's summary, checked by brute force over the graph: every place in the commune, the
+/// services relayed there, and for a service missing there the distance to its nearest place.
+@Suite struct CommuneSummaryTests {
+    @Test func theNearestRelayOfAMissingServiceIsTheClosestPlaceThatRelaysItOrAFinerOne() throws {
+        let snapshot = try DemoStore.load().snapshot()
+        let graph = snapshot.graph
+        let summary = try snapshot.commune("07186")
+        let privas = try #require(snapshot.territories.communeRow(code: "07186"))
+        var workers: [Int: [Int]] = [:]
+        for node in 0..<graph.nodeCount where graph.kinds[node] == .intermediary && graph.active[node] {
+            for place in graph.worksAt.neighbours(of: node) { workers[Int(place), default: []].append(node) }
+        }
+        func isUnder(_ service: Int, _ asked: Int) -> Bool {
+            var current = service
+            while current >= 0 { if current == asked { return true }; current = Int(graph.serviceParent[current]) }
+            return false
+        }
+        let places = (0..<graph.nodeCount).filter { graph.kinds[$0] == .place && graph.active[$0] }
+        #expect(Set(summary.places.map(\.id)) == Set(places.filter { graph.communeCodes[Int(graph.commune[$0])] == "07186" }.map { graph.publicIds[$0] }))
+        for missing in summary.elsewhere {
+            let asked = try #require(snapshot.diagramSource.serviceLabels.firstIndex(of: missing.service))
+            let distances = places.filter { place in
+                !graph.latitude[place].isNaN
+                    && snapshot.diagramSource.services(of: place, withWorkers: workers[place] ?? []).contains { isUnder($0, asked) }
+            }.map { Haversine.distanceKm(privas.latitude, privas.longitude, graph.latitude[$0], graph.longitude[$0]) }
+            let nearest = distances.min().flatMap { $0 <= CommuneSummary.searchRadiusKm ? $0 : nil }
+            // A relay found through its zone or remotely comes first when no place is within reach.
+            guard let distance = missing.nearest?.distanceKm else {
+                #expect(missing.nearest == nil ? nearest == nil : true, "\(missing.service)")
+                continue
+            }
+            #expect(abs(distance - (nearest ?? .infinity)) < 1e-9, "\(missing.service): \(distance) against \(nearest ?? -1)")
+        }
+        #expect(!summary.elsewhere.isEmpty && summary.elsewhere.contains { $0.nearest?.distanceKm != nil })
+    }
+}
