@@ -42,6 +42,7 @@ public enum WebServer {
         let pages = PageRoutes(live: live, store: store, diagrams: DiagramRenderer(), now: now ?? { LocalDateTime.inFrance(Date()) })
         pages.add(to: router)
         EditPageRoutes(live: live, store: store, editors: editors, pages: pages).add(to: router)
+        CreationPageRoutes(live: live, store: store, editors: editors, pages: pages).add(to: router)
         ReportRoutes(store: store, editors: editors).add(to: router)
         OrientationRoutes(live: live, store: store, now: pages.now).add(to: router)
         return router

@@ -32,6 +32,15 @@ import Testing
         #expect(match == (corrected ? .corrected(label) : .exact(label)))
     }
 
+    @Test func whatToBringIsTheServicesOwnListElseTheClosestAboveIt() throws {
+        let catalog = try ServiceCatalog(taxonomy: try Taxonomy.load(from: Fixtures.seeds.appendingPathComponent("taxonomy")))
+        let caf = try catalog.service(named: "caf"), help = try catalog.service(named: "aide-aux-demarches-administratives")
+        #expect(catalog.whatToBring(for: caf).contains("Votre numéro de sécurité sociale"))
+        #expect(catalog.whatToBring(for: try catalog.service(named: "la-poste")) == catalog.whatToBring(for: help), "La Poste says nothing: its parent's")
+        #expect(!catalog.whatToBring(for: help).isEmpty)
+        #expect(catalog.whatToBring(for: try catalog.service(named: "loisirs-et-creations-numeriques")).isEmpty)
+    }
+
     @Test func aMissingSeedsDirectoryIsAClearError() {
         #expect(throws: MaillageError.seedsMissing(path: "/nowhere/actor-types.json")) {
             try Taxonomy.load(from: URL(fileURLWithPath: "/nowhere"))

@@ -195,3 +195,60 @@ import Testing
         }
     }
 }
+
+/// Intermediaries edited and added through the API.
+@Suite struct IntermediaryAPITests {
+    @Test func anIntermediaryIsEditedWithATokenCheckedAndShownAtOnce() async throws {
+        let store = try WebFixture.demoStore()
+        try await WebFixture.withClient(store, tokens: EditorTests.tokens) { client in
+            let body = ByteBuffer(string: #"{"headcount": 7, "nom": "<script>alert(1)</script> Bibliothécaires"}"#)
+            try await client.execute(uri: "/api/intermediaries/ardeche-int-004", method: .patch, body: body) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/api/intermediaries/ardeche-int-004", method: .patch, headers: EditAPITests.bearer,
+                                     body: ByteBuffer(string: #"{"headcount": "beaucoup"}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(EditAPITests.error(response)?["message"]?.contains("expected a whole number of people") == true)
+            }
+            try await client.execute(uri: "/api/intermediaries/ardeche-lieu-002", method: .patch, headers: EditAPITests.bearer, body: body) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(EditAPITests.error(response)?["code"] == "not_an_intermediary")
+            }
+            try await client.execute(uri: "/api/intermediaries/personne", method: .patch, headers: EditAPITests.bearer, body: body) { response in
+                #expect(response.status == .notFound)
+            }
+            #expect(try store.journal().isEmpty, "nothing was changed")
+            try await client.execute(uri: "/api/intermediaries/ardeche-int-004", method: .patch, headers: EditAPITests.bearer, body: body) { response in
+                #expect(response.status == .ok)
+                #expect((EditAPITests.object(response)?["changes"] as? [[String: Any]])?.map { $0["field"] as? String } == ["headcount", "nom"])
+            }
+            try await client.execute(uri: "/api/places/ardeche-int-004", method: .get) { response in
+                #expect(EditAPITests.object(response)?["headcount"] as? Int == 7)
+            }
+            // The hostile name is escaped on the place it works at.
+            try await client.execute(uri: "/lieux/ardeche-lieu-002", method: .get) { response in
+                let page = WebFixture.text(response)
+                #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Bibliothécaires") && !page.contains("<script>alert"))
+            }
+        }
+    }
+
+    @Test func anIntermediaryIsAddedWithATokenAndShownAtItsPlace() async throws {
+        let store = try WebFixture.demoStore()
+        try await WebFixture.withClient(store, tokens: EditorTests.tokens) { client in
+            let body = ByteBuffer(string: #"{"nom": "Écrivain public", "type": "ecrivain-public", "place_id": "ardeche-lieu-047"}"#)
+            try await client.execute(uri: "/api/intermediaries", method: .post, body: body) { response in #expect(response.status == .unauthorized) }
+            try await client.execute(uri: "/api/intermediaries", method: .post, headers: EditAPITests.bearer,
+                                     body: ByteBuffer(string: #"{"nom": "Sans type"}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/api/intermediaries", method: .post, headers: EditAPITests.bearer, body: body) { response in
+                #expect(response.status == .ok)
+                #expect(EditAPITests.object(response)?["place"] as? String == "edition-1")
+            }
+            try await client.execute(uri: "/lieux/ardeche-lieu-047", method: .get) { response in
+                #expect(WebFixture.text(response).contains("Écrivain public"))
+            }
+        }
+    }
+}

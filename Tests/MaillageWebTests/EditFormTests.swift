@@ -46,7 +46,8 @@ import Testing
                 #expect(page.contains("<label for=\"edit-telephone\">Téléphone</label>"))
                 #expect(page.contains("value=\"\(original)\""))
             }
-            let fields = PlaceEditForm.fields.map { ($0.name, PlaceEditForm.shown($0.name, of: try! store.profile(of: "ardeche-lieu-047")) ?? "") }
+            let shown = try store.editableValues(of: "ardeche-lieu-047")
+            let fields = EditForm.placeFields.map { ($0.name, shown.values[$0.name] ?? "") }
             let changed = fields.map { $0.0 == "telephone" ? ($0.0, "+33475999999") : $0 }
             try await client.execute(uri: "/lieux/ardeche-lieu-047/modifier", method: .post, headers: headers,
                                      body: Self.form([("csrf", csrf)] + changed)) { response in
@@ -114,5 +115,32 @@ import Testing
         }
         #expect(try store.profile(of: "ardeche-lieu-047").adresse == adresse)
         #expect(try store.journal().first?.changes.map(\.field) == ["telephone"])
+    }
+
+    @Test func anEditorCorrectsAnIntermediaryFromItsPage() async throws {
+        let store = try WebFixture.demoStore()
+        try await WebFixture.withClient(store, tokens: EditorTests.tokens) { client in
+            let (cookie, csrf) = try await Self.signIn(client)
+            var headers = Self.formType
+            headers[.cookie] = cookie
+            try await client.execute(uri: "/lieux/ardeche-int-004", method: .get, headers: headers) { response in
+                let page = WebFixture.text(response)
+                #expect(page.contains("<label for=\"edit-headcount\">Effectif</label>") && page.contains("name=\"headcount\" value=\"5\""))
+                #expect(page.contains("name=\"place_id\" value=\"ardeche-lieu-002\""))
+                #expect(!page.contains("Toujours vrai aujourd"), "an intermediary has no update date")
+            }
+            let shown = try store.editableValues(of: "ardeche-int-004")
+            let fields = EditForm.intermediaryFields.map { ($0.name, $0.name == "headcount" ? "6" : shown.values[$0.name] ?? "") }
+            try await client.execute(uri: "/lieux/ardeche-int-004/modifier", method: .post, headers: headers,
+                                     body: Self.form([("csrf", csrf)] + fields)) { response in
+                #expect(response.status == .seeOther)
+            }
+            #expect(try store.journal().first?.changes.map { [$0.field, $0.before, $0.after] } == [["headcount", "5", "6"]], "only the field changed is edited")
+            try await client.execute(uri: "/lieux/ardeche-int-004/modifier", method: .post, headers: headers,
+                                     body: Self.form([("csrf", csrf), ("type", "astronaute")])) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(WebFixture.text(response).contains("expected an actor type"))
+            }
+        }
     }
 }

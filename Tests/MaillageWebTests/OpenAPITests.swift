@@ -10,17 +10,21 @@ import Testing
     static let promised = ["/api/relays", "/api/gaps", "/api/access", "/api/fragility", "/api/plan", "/api/network",
                            "/api/places/{id}", "/api/search", "/api/stats", "/api/communes", "/api/openapi.json",
                            "/api/whoami", "/api/places/{id}/verified", "/api/journal", "/api/journal/{id}/undo",
-                           "/api/referrals", "/api/referrals/{from}/{to}", "/api/places"]
+                           "/api/referrals", "/api/referrals/{from}/{to}", "/api/places",
+                           "/api/intermediaries", "/api/intermediaries/{id}"]
 
     /// A value for each required parameter, to call every operation.
     static let samples = ["service": "caf", "radius_km": "10", "q": "privas", "id": "ardeche-lieu-047"]
 
     /// Path parameters that are not a place's id, by operation.
-    static let pathSamples = ["/api/journal/{id}/undo": ["id": "1"], "/api/referrals/{from}/{to}": ["from": "ardeche-lieu-047", "to": "ardeche-lieu-110"]]
+    static let pathSamples = ["/api/journal/{id}/undo": ["id": "1"], "/api/intermediaries/{id}": ["id": "ardeche-int-004"],
+                              "/api/referrals/{from}/{to}": ["from": "ardeche-lieu-047", "to": "ardeche-lieu-110"]]
 
     /// The body each operation that takes one is called with.
     static let bodies = ["/api/places/{id}": "{\"telephone\": \"+33475000000\"}",
                          "/api/places": "{\"nom\": \"Nouveau lieu\", \"code_insee\": \"07186\"}",
+                         "/api/intermediaries/{id}": "{\"headcount\": 6}",
+                         "/api/intermediaries": "{\"type\": \"ecrivain-public\", \"place_id\": \"ardeche-lieu-047\"}",
                          "/api/referrals": "{\"from\": \"ardeche-lieu-047\", \"to\": \"ardeche-lieu-110\", \"service\": \"caf\"}"]
 
     /// `relays` needs an origin: a commune, or a latitude and longitude (neither is required alone).

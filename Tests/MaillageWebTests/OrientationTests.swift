@@ -39,6 +39,15 @@ import Testing
                 if let telephone = profile.telephone { #expect(page.contains("Téléphone : " + telephone)) }
                 #expect(page.contains("/lieux/ardeche-lieu-047</p>"))
                 #expect(!page.contains("<form class=\"search\""), "nothing to fill in about the person")
+                #expect(page.contains("<h3>À apporter</h3>") && page.contains("<li>Votre numéro de sécurité sociale</li>"), "the CAF's list")
+            }
+            // A finer service without a list of its own takes its parent's; no service, no list.
+            try await client.execute(uri: "/orienter/fiche?lieu=ardeche-lieu-047&service=realiser-des-demarches-administratives-avec-un-accompagnement",
+                                     method: .get) { response in
+                #expect(WebFixture.text(response).contains("<li>Une pièce d&#39;identité</li>"))
+            }
+            try await client.execute(uri: "/orienter/fiche?lieu=ardeche-lieu-047", method: .get) { response in
+                #expect(!WebFixture.text(response).contains("À apporter"))
             }
             try await client.execute(uri: "/orienter/fiche?lieu=personne", method: .get) { response in #expect(response.status == .notFound) }
             try await client.execute(uri: "/orienter/fiche", method: .get) { response in #expect(response.status == .badRequest) }

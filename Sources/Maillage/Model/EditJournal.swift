@@ -6,11 +6,11 @@ public enum EditValue: Sendable, Equatable {
     case list([String])
     case null
 
-    /// The value as a field of a national-schema row: lists joined with `|`.
+    /// The value as a field of a national-schema row: lists joined with `|`, whole numbers without decimals.
     var schemaText: String? {
         switch self {
         case .text(let text): text
-        case .number(let number): String(number)
+        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case .list(let values): values.joined(separator: "|")
         case .null: nil
         }
@@ -53,6 +53,7 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid([ImportIssue])
     case notEditable(field: String, editable: [String])
     case notAPlace(String)
+    case notAnIntermediary(String)
     case unknownEdit(Int64)
     /// No open report has this number.
     case unknownReport(Int64)
@@ -74,6 +75,7 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notEditable(let field, let editable):
             "The field '\(field)' cannot be edited; editable fields: \(editable.joined(separator: ", "))."
         case .notAPlace(let id): "'\(id)' is an intermediary, not a place: edit it as an intermediary."
+        case .notAnIntermediary(let id): "'\(id)' is a place, not an intermediary: edit it as a place."
         case .unknownEdit(let id): "No edit has the number \(id)."
         case .unknownReport(let id): "No open report has the number \(id)."
         case .selfReferral(let id): "A place cannot refer people to itself ('\(id)')."

@@ -115,7 +115,7 @@ enum QualityRows {
     struct Intermediary: FetchableRecord {
         static let sql = """
             SELECT n.id, n.public_id, s.name AS source, COALESCE(i.nom, n.public_id) AS nom
-            FROM intermediary i JOIN shown_node n ON n.id = i.node_id JOIN source s ON s.id = n.source_id
+            FROM shown_intermediary i JOIN shown_node n ON n.id = i.node_id JOIN source s ON s.id = n.source_id
             WHERE n.active
             """
         var id: Int64
@@ -151,9 +151,9 @@ enum QualityRows {
                    COALESCE(tp.nom, ti.nom, tn.public_id) AS target_nom, sv.label AS service
             FROM shown_referral r
             JOIN shown_node sn ON sn.id = r.source_node_id JOIN source ss ON ss.id = sn.source_id
-            LEFT JOIN shown_place sp ON sp.node_id = sn.id LEFT JOIN intermediary si ON si.node_id = sn.id
+            LEFT JOIN shown_place sp ON sp.node_id = sn.id LEFT JOIN shown_intermediary si ON si.node_id = sn.id
             JOIN shown_node tn ON tn.id = r.target_node_id
-            LEFT JOIN shown_place tp ON tp.node_id = tn.id LEFT JOIN intermediary ti ON ti.node_id = tn.id
+            LEFT JOIN shown_place tp ON tp.node_id = tn.id LEFT JOIN shown_intermediary ti ON ti.node_id = tn.id
             LEFT JOIN service sv ON sv.id = r.service_id
             WHERE sn.active
             """

@@ -3,6 +3,8 @@
 public struct ServiceCatalog: Sendable {
     public let slugs: [String]
     public let labels: [String]
+    /// What to bring for each service, as the taxonomy says (empty when it says nothing).
+    let toBring: [[String]]
     /// For each service, the mask of itself and every service under it.
     let descendants: [UInt64]
     /// For each service, the mask of every service above it.
@@ -15,6 +17,7 @@ public struct ServiceCatalog: Sendable {
         guard services.count <= 64 else { throw QueryError.tooManyServices(services.count) }
         slugs = services.map(\.slug)
         labels = services.map(\.label)
+        toBring = services.map { $0.toBring ?? [] }
         let number = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1.slug, $0) })
         var masks = services.indices.map { UInt64(1) << UInt64($0) }
         var above = [UInt64](repeating: 0, count: services.count)
@@ -56,4 +59,12 @@ public struct ServiceCatalog: Sendable {
 extension ServiceCatalog {
     /// How many services sit above this one: 0 for a national service.
     public func depth(of service: Int) -> Int { ancestors[service].nonzeroBitCount }
+
+    /// What a person sent for `service` should bring: what the taxonomy says of it, else of the
+    /// closest service above it that says something; empty when none does.
+    public func whatToBring(for service: Int) -> [String] {
+        if !toBring[service].isEmpty { return toBring[service] }
+        let above = labels.indices.filter { ancestors[service] & (UInt64(1) << UInt64($0)) != 0 }
+        return above.max { depth(of: $0) < depth(of: $1) }.map(whatToBring) ?? []
+    }
 }

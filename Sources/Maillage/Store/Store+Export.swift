@@ -33,9 +33,11 @@ extension Store {
                 ids.compactMap { programmeOfId[$0] }.sorted { $0.position < $1.position }.map { ($0.label, $0.v1) }
             }
             let members = try db.makeStatement(sql: """
-                SELECT DISTINCT n.public_id, i.actor_type, i.headcount FROM works_at w
-                JOIN intermediary i ON i.node_id = w.intermediary_id JOIN node n ON n.id = i.node_id
-                WHERE w.place_id IN \(ShownPlaceSQL.records(of: "?1")) ORDER BY n.public_id
+                SELECT DISTINCT n.public_id, COALESCE(e.actor_type, i.actor_type) AS actor_type,
+                       CASE WHEN e.node_id IS NULL THEN i.headcount ELSE e.headcount END AS headcount
+                FROM \(ShownPlaceSQL.members(ofAnyOf: ShownPlaceSQL.records(of: "?1"))) w
+                JOIN intermediary i ON i.node_id = w.intermediary_id LEFT JOIN edited_intermediary e ON e.node_id = i.node_id
+                JOIN node n ON n.id = i.node_id ORDER BY n.public_id
                 """)
 
             let rows = try ExportedPlaceRow.fetchCursor(db, sql: ExportedPlaceRow.sql)
@@ -64,10 +66,9 @@ private struct ExportedPlaceRow: FetchableRecord {
                c.latitude AS commune_latitude, c.longitude AS commune_longitude,
                \(LieuColumn.storedAsText.map { "p." + $0.rawValue }.joined(separator: ", ")),
                (SELECT group_concat(service_id) FROM (\(ShownPlaceSQL.edges("service_id", of: "relay", place: "n.id"))
-                UNION SELECT r.service_id FROM works_at w JOIN relay r ON r.node_id = w.intermediary_id
-                WHERE w.place_id IN \(ShownPlaceSQL.records(of: "n.id")))) AS service_ids,
+                UNION \(ShownPlaceSQL.services(ofAnyOf: ShownPlaceSQL.members(ofAnyOf: ShownPlaceSQL.records(of: "n.id")))))) AS service_ids,
                (SELECT group_concat(programme_id) FROM (\(ShownPlaceSQL.edges("programme_id", of: "labelled", place: "n.id")))) AS programme_ids,
-               EXISTS (SELECT 1 FROM works_at WHERE place_id IN \(ShownPlaceSQL.records(of: "n.id"))) AS has_members
+               EXISTS (SELECT 1 FROM \(ShownPlaceSQL.members(ofAnyOf: ShownPlaceSQL.records(of: "n.id")))) AS has_members
         FROM shown_place p JOIN shown_node n ON n.id = p.node_id JOIN source s ON s.id = n.source_id
         LEFT JOIN commune c ON c.code_insee = p.code_insee
         ORDER BY n.public_id

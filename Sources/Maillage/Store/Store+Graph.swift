@@ -142,7 +142,7 @@ private struct GraphNodeRow: FetchableRecord {
         try fetchCursor(db, sql: """
             SELECT n.id, n.public_id, n.kind, n.active, p.code_insee, p.latitude, p.longitude, i.headcount, i.actor_type,
                    COALESCE(p.nom, i.nom, n.public_id) AS name, p.date_maj
-            FROM shown_node n LEFT JOIN shown_place p ON p.node_id = n.id LEFT JOIN intermediary i ON i.node_id = n.id
+            FROM shown_node n LEFT JOIN shown_place p ON p.node_id = n.id LEFT JOIN shown_intermediary i ON i.node_id = n.id
             ORDER BY n.public_id
             """)
     }

@@ -21,11 +21,11 @@ extension Store {
             let worksWith = try node.kind == .place
                 ? Row.fetchAll(db, sql: """
                     SELECT n.public_id, i.nom, i.actor_type, i.headcount, n.id FROM shown_works_at w JOIN node n ON n.id = w.intermediary_id
-                    JOIN intermediary i ON i.node_id = n.id WHERE w.place_id = ? ORDER BY n.public_id
+                    JOIN shown_intermediary i ON i.node_id = n.id WHERE w.place_id = ? ORDER BY n.public_id
                     """, arguments: [id]).map { row in
                         NodeProfile.Link(id: row["public_id"], nom: row["nom"], type: row["actor_type"], headcount: row["headcount"],
                                          services: try String.fetchAll(db, sql: """
-                            SELECT s.label FROM relay r JOIN service s ON s.id = r.service_id WHERE r.node_id = ? ORDER BY s.position
+                            SELECT s.label FROM shown_relay r JOIN service s ON s.id = r.service_id WHERE r.node_id = ? ORDER BY s.position
                             """, arguments: [row["id"] as Int64]))
                     }
                 : Row.fetchAll(db, sql: """
@@ -35,7 +35,7 @@ extension Store {
             func referrals(_ column: String, _ other: String) throws -> [NodeProfile.Referral] {
                 try Row.fetchAll(db, sql: """
                     SELECT n.public_id, COALESCE(p.nom, i.nom) AS nom, s.label, r.weight FROM shown_referral r
-                    JOIN node n ON n.id = r.\(other) LEFT JOIN shown_place p ON p.node_id = n.id LEFT JOIN intermediary i ON i.node_id = n.id
+                    JOIN node n ON n.id = r.\(other) LEFT JOIN shown_place p ON p.node_id = n.id LEFT JOIN shown_intermediary i ON i.node_id = n.id
                     LEFT JOIN service s ON s.id = r.service_id WHERE r.\(column) = ? ORDER BY n.public_id, s.position
                     """, arguments: [id]).map { NodeProfile.Referral(id: $0["public_id"], nom: $0["nom"], service: $0["label"], weight: $0["weight"]) }
             }
@@ -110,7 +110,7 @@ private struct ProfileRow: FetchableRecord {
                    p.code_insee, c.nom AS commune_nom, p.adresse, p.latitude, p.longitude, p.horaires, p.telephone, p.courriels, p.site_web,
                    p.code_postal, p.modalites_acces, p.frais_a_charge, p.prise_rdv
             FROM shown_node n JOIN source s ON s.id = n.source_id
-            LEFT JOIN shown_place p ON p.node_id = n.id LEFT JOIN intermediary i ON i.node_id = n.id
+            LEFT JOIN shown_place p ON p.node_id = n.id LEFT JOIN shown_intermediary i ON i.node_id = n.id
             LEFT JOIN commune c ON c.code_insee = p.code_insee
             WHERE n.id = ?
             """, arguments: [id])

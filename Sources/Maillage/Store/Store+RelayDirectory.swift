@@ -142,7 +142,7 @@ extension Store {
     private struct MemberRow: FetchableRecord {
         static let sql = """
             SELECT n.id, n.public_id, i.nom, i.actor_type, i.headcount, i.modalites_accompagnement
-            FROM intermediary i JOIN node n ON n.id = i.node_id WHERE n.active ORDER BY n.public_id
+            FROM shown_intermediary i JOIN node n ON n.id = i.node_id WHERE n.active ORDER BY n.public_id
             """
         var id: Int64
         var member: RelayResult.Member

@@ -193,6 +193,7 @@ extension Store {
         migrator.registerMigration("v5: edits", migrate: edits)
         migrator.registerMigration("v6: error reports", migrate: errorReports)
         migrator.registerMigration("v7: referral edits", migrate: referralEdits)
+        migrator.registerMigration("v8: intermediary edits", migrate: intermediaryEdits)
         return migrator
     }
 }

@@ -68,12 +68,12 @@ extension Store {
         FROM shown_place p JOIN node n ON n.id = p.node_id LEFT JOIN commune c ON c.code_insee = p.code_insee;
         INSERT INTO search_index (public_id, kind, nom, commune, description)
         SELECT n.public_id, 'intermediary', IFNULL(i.nom, n.public_id),
-               IFNULL((SELECT GROUP_CONCAT(DISTINCT IFNULL(c.nom, COALESCE(m.commune, p.commune))) FROM works_at w
+               IFNULL((SELECT GROUP_CONCAT(DISTINCT IFNULL(c.nom, COALESCE(m.commune, p.commune))) FROM \(ShownPlaceSQL.workplaces(of: "n.id")) w
                        LEFT JOIN place_group g ON g.node_id = w.place_id LEFT JOIN merged_place m ON m.node_id = g.head_id
                        LEFT JOIN place p ON p.node_id = w.place_id AND g.node_id IS NULL
-                       LEFT JOIN commune c ON c.code_insee = COALESCE(m.code_insee, p.code_insee) WHERE w.intermediary_id = n.id), ''),
+                       LEFT JOIN commune c ON c.code_insee = COALESCE(m.code_insee, p.code_insee)), ''),
                t.label
-        FROM intermediary i JOIN node n ON n.id = i.node_id JOIN actor_type t ON t.slug = i.actor_type;
+        FROM shown_intermediary i JOIN node n ON n.id = i.node_id JOIN actor_type t ON t.slug = i.actor_type;
         """
 }
 

@@ -11,7 +11,7 @@ extension Store {
         func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
         let byType = try Row.fetchAll(db, sql: """
             SELECT t.slug, t.label, COUNT(i.node_id) AS count, IFNULL(SUM(i.headcount), 0) AS headcount
-            FROM actor_type t LEFT JOIN intermediary i ON i.actor_type = t.slug
+            FROM actor_type t LEFT JOIN shown_intermediary i ON i.actor_type = t.slug
             GROUP BY t.slug ORDER BY t.position
             """).map { Statistics.TypeCount(type: $0["slug"], label: $0["label"], count: $0["count"], headcount: $0["headcount"]) }
         // Each count in one grouped pass over the shown views, not a pass per service or
@@ -19,11 +19,11 @@ extension Store {
         let placesByService: [Int64: Int] = try Self.counts(db, sql: """
             SELECT service_id AS key, COUNT(DISTINCT place) AS count FROM (
                 SELECT r.service_id, r.node_id AS place FROM shown_relay r JOIN shown_place p ON p.node_id = r.node_id
-                UNION SELECT r.service_id, w.place_id FROM relay r JOIN shown_works_at w ON w.intermediary_id = r.node_id)
+                UNION SELECT r.service_id, w.place_id FROM shown_relay r JOIN shown_works_at w ON w.intermediary_id = r.node_id)
             GROUP BY service_id
             """)
         let intermediariesByService: [Int64: Int] = try Self.counts(db, sql: """
-            SELECT r.service_id AS key, COUNT(*) AS count FROM relay r JOIN intermediary i ON i.node_id = r.node_id GROUP BY r.service_id
+            SELECT r.service_id AS key, COUNT(*) AS count FROM shown_relay r JOIN shown_intermediary i ON i.node_id = r.node_id GROUP BY r.service_id
             """)
         let services = try Row.fetchAll(db, sql: "SELECT id, slug, label, level FROM service ORDER BY position").map { row in
             let id: Int64 = row["id"]
@@ -39,7 +39,7 @@ extension Store {
             SELECT t.departement_code, COUNT(*) AS intermediaries, IFNULL(SUM(i.headcount), 0) AS headcount
             FROM (SELECT DISTINCT w.intermediary_id, c.departement_code FROM shown_works_at w JOIN shown_place p ON p.node_id = w.place_id
                   JOIN commune c ON c.code_insee = p.code_insee) t
-            JOIN intermediary i ON i.node_id = t.intermediary_id GROUP BY t.departement_code
+            JOIN shown_intermediary i ON i.node_id = t.intermediary_id GROUP BY t.departement_code
             """) {
             teamsByDepartement[row["departement_code"]] = (row["intermediaries"], row["headcount"])
         }
@@ -63,8 +63,8 @@ extension Store {
             places: try count("SELECT COUNT(*) FROM shown_place"),
             activePlaces: try count("SELECT COUNT(*) FROM shown_place p JOIN shown_node n ON n.id = p.node_id WHERE n.active"),
             intermediaries: Statistics.Intermediaries(
-                count: try count("SELECT COUNT(*) FROM intermediary"),
-                headcount: try count("SELECT IFNULL(SUM(headcount), 0) FROM intermediary"),
+                count: try count("SELECT COUNT(*) FROM shown_intermediary"),
+                headcount: try count("SELECT IFNULL(SUM(headcount), 0) FROM shown_intermediary"),
                 byType: byType),
             services: services,
             referrals: try count("SELECT COUNT(*) FROM shown_referral"),

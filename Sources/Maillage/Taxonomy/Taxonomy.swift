@@ -31,6 +31,13 @@ public struct Taxonomy: Sendable, Codable, Equatable {
         /// The slug of the service this one sits under.
         public var parent: String?
         public var aliases: [String]?
+        /// What a person sent for this service should bring (`a_apporter`): shown on the referral sheet.
+        public var toBring: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case slug, label, level, parent, aliases
+            case toBring = "a_apporter"
+        }
     }
 
     public enum ServiceLevel: String, Sendable, Codable, CaseIterable {

@@ -1,7 +1,7 @@
 import Hummingbird
 import Maillage
 
-/// The editors' forms: correcting a place (`POST /lieux/{id}/modifier`), "still true today"
+/// The editors' forms: correcting a place or an intermediary (`POST /lieux/{id}/modifier`), "still true today"
 /// (`POST /lieux/{id}/verifie`), the journal (`/journal`) and undoing from it
 /// (`POST /journal/{id}/annuler`). Each form carries the session's CSRF token.
 struct EditPageRoutes: Sendable {
@@ -14,22 +14,26 @@ struct EditPageRoutes: Sendable {
         router.post("lieux/{id}/modifier") { request, context in
             let form = try await EditorRoutes.form(request, context: context)
             let editor = try editors.formEditor(request, form: form)
-            let id = try context.pathParameter("id")
-            let profile = try store.profile(of: id)
+            let shown = try store.editableValues(of: try context.pathParameter("id"))
             var fields: [String: EditValue] = [:]
             // Only the fields the form sent: one left out is not one cleared.
-            for field in PlaceEditForm.fields where form.names.contains(field.name) {
+            for field in EditForm.fields(intermediary: shown.isIntermediary) where form.names.contains(field.name) {
                 let typed = (form.all(field.name).last ?? "").trimmingCharacters(in: .whitespaces)
-                if typed != (PlaceEditForm.shown(field.name, of: profile) ?? "") { fields[field.name] = typed.isEmpty ? .null : .text(typed) }
+                if typed != (shown.values[field.name] ?? "") { fields[field.name] = typed.isEmpty ? .null : .text(typed) }
             }
-            guard !fields.isEmpty else { return Self.redirect(to: "/lieux/" + encode(profile.id)) }
+            guard !fields.isEmpty else { return Self.redirect(to: "/lieux/" + encode(shown.id)) }
             do {
-                try store.editPlace(profile.id, fields: fields, editor: editor)
+                if shown.isIntermediary {
+                    try store.editIntermediary(shown.id, fields: fields, editor: editor)
+                } else {
+                    try store.editPlace(shown.id, fields: fields, editor: editor)
+                }
             } catch let error as EditError {
-                return try await pages.place(profile.id, typed: form, failure: "Rien n'a été modifié. " + FrenchMessages.describe(error), status: .unprocessableContent)
+                return try await pages.place(shown.id, echo: FormEcho(form: EditForm.name, typed: form, failure: "Rien n'a été modifié. " + FrenchMessages.describe(error)),
+                                             status: .unprocessableContent)
             }
             try await live.refresh()
-            return Self.redirect(to: "/lieux/" + encode(profile.id))
+            return Self.redirect(to: "/lieux/" + encode(shown.id))
         }
         router.post("lieux/{id}/verifie") { request, context in
             let form = try await EditorRoutes.form(request, context: context)

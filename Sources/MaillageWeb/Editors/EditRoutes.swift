@@ -2,8 +2,10 @@ import Foundation
 import Hummingbird
 import Maillage
 
-/// The API's edits: `PATCH /api/places/{id}`, `POST /api/places/{id}/verified`, `GET /api/journal`
-/// and `POST /api/journal/{id}/undo`. Edits need an editor (``EditorRoutes/editor(of:)``); each one
+/// The API's edits: places (`PATCH /api/places/{id}`, `POST /api/places`, `POST
+/// /api/places/{id}/verified`), intermediaries (`PATCH /api/intermediaries/{id}`, `POST
+/// /api/intermediaries`), referrals (`POST /api/referrals`, `DELETE /api/referrals/{from}/{to}`),
+/// and the journal (`GET /api/journal`, `POST /api/journal/{id}/undo`). Edits need an editor (``EditorRoutes/editor(of:)``); each one
 /// is in the next snapshot before the answer goes out, so the next request sees it.
 struct EditRoutes: Sendable {
     let live: LiveSnapshot
@@ -19,6 +21,16 @@ struct EditRoutes: Sendable {
         router.post("api/places") { request, context in
             let editor = try editors.editor(of: request)
             return try await applied(try store.createPlace(fields: try await Self.fields(request, context: context), editor: editor))
+        }
+        router.patch("api/intermediaries/{id}") { request, context in
+            let editor = try editors.editor(of: request)
+            let fields = try await Self.fields(request, context: context, example: Self.intermediaryExample)
+            return try await applied(try store.editIntermediary(try context.pathParameter("id"), fields: fields, editor: editor))
+        }
+        router.post("api/intermediaries") { request, context in
+            let editor = try editors.editor(of: request)
+            let fields = try await Self.fields(request, context: context, example: Self.intermediaryExample)
+            return try await applied(try store.createIntermediary(fields: fields, editor: editor))
         }
         router.post("api/places/{id}/verified") { request, context in
             let editor = try editors.editor(of: request)
@@ -57,8 +69,11 @@ struct EditRoutes: Sendable {
         return try Responses.json(entry)
     }
 
+    static let placeExample = #"national-schema fields, e.g. {"telephone": "+33475000000"}"#
+    static let intermediaryExample = #"fields of the intermediaries CSV, e.g. {"headcount": 3, "services": ["aide-demarches-administratives"]}"#
+
     /// The fields of a JSON object: strings, numbers, arrays of strings, or null to clear.
-    static func fields(_ request: Request, context: WebContext) async throws -> [String: EditValue] {
+    static func fields(_ request: Request, context: WebContext, example: String = placeExample) async throws -> [String: EditValue] {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let fields: [String: FieldValue]
@@ -68,7 +83,7 @@ struct EditRoutes: Sendable {
             let name = context.codingPath[0].stringValue
             throw WebError(status: .badRequest, code: "bad_body", message: "The value of '\(name)' must be a string, a number, a list of strings or null.", parameter: name)
         } catch {
-            throw WebError(status: .badRequest, code: "bad_body", message: "Expected a JSON object of national-schema fields, e.g. {\"telephone\": \"+33475000000\"}.")
+            throw WebError(status: .badRequest, code: "bad_body", message: "Expected a JSON object of \(example).")
         }
         guard !fields.isEmpty else { throw WebError(status: .badRequest, code: "bad_body", message: "The JSON object names no field to change.") }
         return fields.mapValues(\.value)

@@ -71,6 +71,7 @@ extension FrenchMessages {
         case .invalid: "Valeurs refusées : \(error.description)"
         case .notEditable(let field, _): "Le champ « \(field) » ne peut pas être modifié ici."
         case .notAPlace(let id): "« \(id) » est un intervenant, pas un lieu."
+        case .notAnIntermediary(let id): "« \(id) » est un lieu, pas un intervenant."
         case .unknownEdit(let id): "Aucune modification n'a le numéro \(id)."
         case .unknownReport(let id): "Aucun signalement ouvert n'a le numéro \(id)."
         case .selfReferral: "Un lieu ne peut pas s'orienter vers lui-même."

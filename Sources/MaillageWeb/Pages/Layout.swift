@@ -4,10 +4,11 @@
 /// A page is built in two parts: its ``Content`` (title and `main`), the same for every visitor
 /// and so fit to cache, and the ``document(_:)`` around it, built for each request.
 enum Layout {
-    /// What a page says: its title and its `main` element.
+    /// What a page says: its title and what its `main` element holds.
     struct Content: Sendable {
         var title: String
-        var main: HTML
+        var body: HTML
+        var wide = false
     }
 
     /// A whole document. `title` goes in the tab and the `h1`; `lead` is a sentence under the title.
@@ -15,18 +16,19 @@ enum Layout {
         document(main(title: title, lead: lead, wide: wide, content: content))
     }
 
-    /// The `main` element of a page, with its `h1` and lead.
+    /// What the `main` element of a page holds: its `h1`, lead and content.
     static func main(title: String, lead: HTML? = nil, wide: Bool = false, @HTMLBuilder content: () -> [HTML]) -> Content {
         let body = content()
-        return Content(title: title, main: tag("main", ["id": "contenu", "class": wide ? "wide" : nil]) {
+        return Content(title: title, body: fragment {
             tag("h1") { title }
             if let lead { tag("p", ["class": "lead"]) { lead } }
             body
-        })
+        }, wide: wide)
     }
 
-    /// The document around `content`, with the header of this request's visitor.
-    static func document(_ content: Content) -> HTML {
+    /// The document around `content`, with the header of this request's visitor; `visitorPart`
+    /// ends its `main` (an editor's forms, never cached).
+    static func document(_ content: Content, visitorPart: HTML = HTML()) -> HTML {
         .trusted("<!doctype html>\n") + tag("html", ["lang": "fr"]) {
             tag("head") {
                 tag("meta", ["charset": "utf-8"])
@@ -43,7 +45,10 @@ enum Layout {
                         EditorBar.render()
                     }
                 }
-                content.main
+                tag("main", ["id": "contenu", "class": content.wide ? "wide" : nil]) {
+                    content.body
+                    visitorPart
+                }
                 tag("footer", ["class": "site"]) {
                     tag("p") {
                         "Données : cartographie nationale des lieux d'inclusion numérique, conseillers numériques, Aidants Connect, INSEE. "

@@ -15,10 +15,11 @@ struct OrientationRoutes: Sendable {
             let query = try QueryString(request.uri.query)
             let profile = try store.profile(of: try query.required("lieu"))
             let snapshot = live.current
-            let label = try query.text("service").map { snapshot.catalog.labels[try snapshot.catalog.service(named: $0)] }
+            let service = try query.text("service").map { try snapshot.catalog.service(named: $0) }
             let host = request.head.authority ?? "127.0.0.1:8080"
             let address = "\(EditorRoutes.isSecure(request) ? "https" : "http")://\(host)/lieux/\(encode(profile.id))"
-            return Responses.html(ReferralSheet(profile: profile, serviceLabel: label, today: now(), pageAddress: address).render())
+            return Responses.html(ReferralSheet(profile: profile, serviceLabel: service.map { snapshot.catalog.labels[$0] },
+                                                              toBring: service.map(snapshot.catalog.whatToBring) ?? [], today: now(), pageAddress: address).render())
         }
     }
 

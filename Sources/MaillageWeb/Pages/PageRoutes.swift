@@ -72,7 +72,7 @@ struct PageRoutes: Sendable {
     }
 
     /// A place's page; with what an editor typed and why it was refused, when it was.
-    func place(_ id: String, typed: QueryString? = nil, failure: String? = nil, reportSent: Bool = false,
+    func place(_ id: String, echo: FormEcho? = nil, reportSent: Bool = false,
                status: HTTPResponse.Status = .ok) async throws -> Response {
         let snapshot = live.current
         let profile = try store.profile(of: id)
@@ -87,13 +87,16 @@ struct PageRoutes: Sendable {
         let ids = Set([profile.id] + profile.sourceIds + profile.records.map(\.id))
         let problems = report?.problems.filter { ids.contains($0.id) || $0.otherId.map(ids.contains) == true } ?? []
         let reportToken = EditorSessions.randomToken()
+        let editable = Visitor.current.editor == nil ? nil : try store.editableValues(of: profile.id)
         var response = Responses.html(PlacePage(profile: profile, snapshot: snapshot, now: today, diagram: diagram, problems: problems,
-                                                typed: typed, failure: failure, reportToken: reportToken, reportSent: reportSent).render(), status: status)
+                                                editable: editable, echo: echo, reportToken: reportToken,
+                                                reportSent: reportSent).render(), status: status)
         response.setCookie(Cookie(name: ReportRoutes.cookie, value: reportToken, path: "/lieux", httpOnly: true, sameSite: .strict))
         return response
     }
 
-    private func territory(_ code: String, asked: QueryString) async throws -> Response {
+    /// A territory's page; for an editor, with the forms that add to it (and a refused one sent back).
+    func territory(_ code: String, asked: QueryString, echo: FormEcho? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let snapshot = live.current
         let question = try TerritoryPage.Question(code: code, asked: asked, snapshot: snapshot)
         let key = ["territoire", question.scope, question.service, String(question.radiusKm)].joined(separator: "|")
@@ -104,7 +107,7 @@ struct PageRoutes: Sendable {
             // page: its départements' pages show theirs; the SVG stays downloadable.
             let network = question.territory.level == .region ? nil : await inlineDiagram(Self.networkRequest(question.scope), snapshot: snapshot)
             return TerritoryPage(question: question, reports: reports, snapshot: snapshot, coverageMap: coverage, networkDiagram: network).render()
-        }))
+        }, visitorPart: Visitor.current.editor == nil ? HTML() : CreationForms(snapshot: snapshot, echo: echo).territory(question.territory)), status: status)
     }
 
     private func territoryFile(_ code: String, file: String, asked: QueryString) async throws -> Response {

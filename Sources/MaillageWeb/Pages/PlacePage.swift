@@ -10,9 +10,9 @@ struct PlacePage {
     /// The inline SVG of its neighbourhood, or why there is none.
     let diagram: Result<String, any Error>
     let problems: [QualityProblem]
-    /// For an editor: what was typed in the form and why it was refused.
-    var typed: QueryString? = nil
-    var failure: String? = nil
+    /// For an editor: the editable fields as shown, and a refused form sent back.
+    var editable: EditableValues? = nil
+    var echo: FormEcho? = nil
     /// The token of the report form, and whether a report was just sent.
     var reportToken = ""
     var reportSent = false
@@ -47,7 +47,10 @@ struct PlacePage {
                               downloads: [("SVG", "/lieux/\(encode(profile.id))/schema.svg"), ("PNG", "/lieux/\(encode(profile.id))/schema.png")])
             warnings()
             if profile.kind == .place { ReportForm(place: profile.id, csrf: reportToken, sent: reportSent).render() }
-            PlaceEditForm(profile: profile, typed: typed, failure: failure).render()
+            if let editable {
+                EditForm(shown: editable, echo: echo).render()
+                CreationForms(snapshot: snapshot, echo: echo).referral(from: profile.id)
+            }
             tag("p", ["class": "muted"]) {
                 "Mêmes données en JSON : "
                 tag("a", ["href": "/api/places/" + encode(profile.id)]) { "/api/places/\(profile.id)" }
@@ -175,20 +178,33 @@ struct PlacePage {
 
     private func referrals() -> HTML {
         guard !profile.refersTo.isEmpty || !profile.referredFrom.isEmpty else { return HTML() }
-        func list(_ referrals: [NodeProfile.Referral]) -> HTML {
+        func list(_ referrals: [NodeProfile.Referral], removable: Bool = false) -> HTML {
             tag("ul") {
                 for referral in referrals {
                     tag("li") {
                         PageParts.profileLink(referral.id, name: referral.nom ?? referral.id)
                         if let service = referral.service { " — " + service }
+                        if removable { removeButton(to: referral.id) }
                     }
                 }
             }
         }
         return fragment {
             tag("h2") { "Orientations" }
-            if !profile.refersTo.isEmpty { tag("h3") { "Oriente vers" }; list(profile.refersTo) }
+            if !profile.refersTo.isEmpty { tag("h3") { "Oriente vers" }; list(profile.refersTo, removable: editable != nil) }
             if !profile.referredFrom.isEmpty { tag("h3") { "Reçoit des personnes orientées par" }; list(profile.referredFrom) }
+        }
+    }
+
+    /// For an editor: removes every referral from this node to `target`.
+    private func removeButton(to target: String) -> HTML {
+        guard let csrf = Visitor.current.csrf else { return HTML() }
+        return tag("form", ["class": "inline", "action": "/orientations/retirer", "method": "post"]) {
+            tag("input", ["type": "hidden", "name": "csrf", "value": csrf])
+            tag("input", ["type": "hidden", "name": "from", "value": profile.id])
+            tag("input", ["type": "hidden", "name": "to", "value": target])
+            " "
+            tag("button", ["type": "submit", "class": "small"]) { "Retirer" }
         }
     }
 

@@ -1,11 +1,13 @@
 import Maillage
 
 /// `/orienter/fiche?lieu=…[&service=…]`: the one-page "fiche d'orientation" a person takes along:
-/// where to go, the hours of the next seven days, how to reach and how to get help there, and
-/// the address of the place's page. Nothing about the person is asked or stored.
+/// where to go, the hours of the next seven days, how to reach and how to get help there, what to
+/// bring when the service says so, and the address of the place's page. Nothing about the person is asked or stored.
 struct ReferralSheet {
     let profile: NodeProfile
     let serviceLabel: String?
+    /// What to bring for that service, as the taxonomy says (``ServiceCatalog/whatToBring(for:)``).
+    var toBring: [String] = []
     let today: LocalDateTime
     /// The page's address as the person can type it (`http://host/lieux/ID`).
     let pageAddress: String
@@ -48,6 +50,10 @@ struct ReferralSheet {
                         if !profile.fraisACharge.isEmpty { tag("li") { "Frais : " + profile.fraisACharge.joined(separator: ", ") } }
                         if let booking = profile.priseRdv { tag("li") { "Prendre rendez-vous : " + booking } }
                     }
+                }
+                if !toBring.isEmpty {
+                    tag("h3") { "À apporter" }
+                    tag("ul") { for item in toBring { tag("li") { item } } }
                 }
                 tag("p", ["class": "muted"]) { "Fiche du lieu en ligne : " + pageAddress }
             }

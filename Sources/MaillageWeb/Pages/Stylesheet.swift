@@ -55,6 +55,9 @@ enum Stylesheet {
     .badge.tag { color: var(--accent-dark); }
     .badge.old { color: var(--warn); }
     form.inline { display: inline-block; margin: 0 .5rem .5rem 0; }
+    li form.inline { margin: 0; }
+    button.small { font-size: .9rem; padding: .2rem .7rem; min-height: 2rem; background: #fff; color: var(--accent-dark); border: 1px solid currentColor; }
+    button.small:hover { background: var(--accent-dark); color: #fff; }
     ul.columns { columns: 15rem; column-gap: 2rem; padding-left: 1.25rem; }
     ul.columns li { break-inside: avoid; margin-bottom: .25rem; }
     .downloads { display: flex; flex-wrap: wrap; gap: .5rem 1rem; padding: 0; list-style: none; }

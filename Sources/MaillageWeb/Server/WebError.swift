@@ -46,6 +46,7 @@ struct WebError: Error, Sendable, Equatable {
         case .invalid: self.init(status: .unprocessableContent, code: "invalid_value", message: message)
         case .notEditable(let field, _): self.init(status: .unprocessableContent, code: "not_editable", message: message, parameter: field)
         case .notAPlace: self.init(status: .unprocessableContent, code: "not_a_place", message: message)
+        case .notAnIntermediary: self.init(status: .unprocessableContent, code: "not_an_intermediary", message: message)
         case .unknownEdit: self.init(status: .notFound, code: "unknown_edit", message: message)
         case .unknownReport: self.init(status: .notFound, code: "unknown_report", message: message)
         case .noReferral: self.init(status: .notFound, code: "unknown_referral", message: message)

@@ -26,20 +26,25 @@ extension Store {
             values["services"] = try Self.shownServices(of: node, db).databaseValue
             return (node, values)
         }
-        let wanted = try checked(fields, over: current)
-        return try writer.write { db in
+        return try applyEdit(node: node, current: current, wanted: try checked(fields, over: current), editor: editor, action: action, at: date)
+    }
+
+    /// Journals and stores the fields of `wanted` that differ from `current` (the node as shown),
+    /// each with the sources' value at the time (to notice a re-import that changes it), then
+    /// derives the node's shown rows again. Returns the journal entry.
+    func applyEdit(node: Int64, current: [String: DatabaseValue], wanted: [String: DatabaseValue], editor: String, action: String,
+                   at date: Date) throws -> JournalEntry {
+        try writer.write { db in
             let changed = wanted.filter { $0.value != (current[$0.key] ?? .null) }.keys.sorted()
             let edit = try Self.journal(node: node, editor: editor, action: action, at: date, db)
             for field in changed {
-                let previous = try Int64.fetchOne(db, sql: "SELECT edit_id FROM place_edit WHERE node_id = ? AND field = ?", arguments: [node, field])
+                let previous = try Int64.fetchOne(db, sql: "SELECT edit_id FROM node_edit WHERE node_id = ? AND field = ?", arguments: [node, field])
                 try db.execute(sql: "INSERT INTO edit_change (edit_id, field, before, after, previous_edit_id) VALUES (?, ?, ?, ?, ?)",
                                arguments: [edit, field, current[field] ?? .null, wanted[field] ?? .null, previous])
-                let source = field == "services" ? try EditOverlay.sourceServices(of: node, db).databaseValue
-                    : try EditOverlay.sourceRow(of: node, db)?[field] ?? .null
                 try db.execute(sql: """
-                    INSERT INTO place_edit (node_id, field, value, source_value, edit_id) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO node_edit (node_id, field, value, source_value, edit_id) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (node_id, field) DO UPDATE SET value = excluded.value, edit_id = excluded.edit_id
-                    """, arguments: [node, field, wanted[field] ?? .null, source, edit])
+                    """, arguments: [node, field, wanted[field] ?? .null, try EditOverlay.sourceValue(of: node, field: field, db), edit])
             }
             if !changed.isEmpty {
                 try Self.closeReports(of: node, correctedBy: edit, fields: Set(changed), editor: editor, at: date, db)
@@ -89,10 +94,10 @@ extension Store {
                                arguments: [undo, field, change["after"] as DatabaseValue, change["before"] as DatabaseValue, id])
                 if isCreation || field.hasPrefix("orientation:") { continue }
                 if let previous: Int64 = change["previous_edit_id"] {
-                    try db.execute(sql: "UPDATE place_edit SET value = ?, edit_id = ? WHERE node_id = ? AND field = ?",
+                    try db.execute(sql: "UPDATE node_edit SET value = ?, edit_id = ? WHERE node_id = ? AND field = ?",
                                    arguments: [change["before"] as DatabaseValue, previous, node, field])
                 } else {
-                    try db.execute(sql: "DELETE FROM place_edit WHERE node_id = ? AND field = ?", arguments: [node, field])
+                    try db.execute(sql: "DELETE FROM node_edit WHERE node_id = ? AND field = ?", arguments: [node, field])
                 }
             }
             try EditOverlay.recompute(node: node, db)
@@ -120,14 +125,15 @@ extension Store {
     }
 
     static func editConflicts(_ db: Database) throws -> [EditConflict] {
-        guard try db.tableExists("place_edit") else { return [] }
+        guard try db.tableExists("node_edit") else { return [] }
         var conflicts: [EditConflict] = []
         for row in try Row.fetchAll(db, sql: """
-            SELECT e.node_id, e.field, e.value, e.source_value, e.edit_id, n.public_id, p.nom
-            FROM place_edit e JOIN node n ON n.id = e.node_id LEFT JOIN shown_place p ON p.node_id = e.node_id ORDER BY n.public_id, e.field
+            SELECT e.node_id, e.field, e.value, e.source_value, e.edit_id, n.public_id, COALESCE(p.nom, i.nom) AS nom
+            FROM node_edit e JOIN node n ON n.id = e.node_id LEFT JOIN shown_place p ON p.node_id = e.node_id
+            LEFT JOIN shown_intermediary i ON i.node_id = e.node_id ORDER BY n.public_id, e.field
             """) {
             let node: Int64 = row["node_id"], field: String = row["field"]
-            let now = field == "services" ? try EditOverlay.sourceServices(of: node, db).databaseValue : try EditOverlay.sourceRow(of: node, db)?[field] ?? .null
+            let now = try EditOverlay.sourceValue(of: node, field: field, db)
             let atEdit: DatabaseValue = row["source_value"], edited: DatabaseValue = row["value"]
             guard now != atEdit, now != edited else { continue }
             conflicts.append(EditConflict(place: row["public_id"], nom: row["nom"], field: field, edited: text(edited), sourceNow: text(now),
@@ -207,8 +213,10 @@ extension Store {
 
     static func journalEntry(_ id: Int64, _ db: Database) throws -> JournalEntry {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT e.id, e.at, e.editor, e.action, e.undoes, n.public_id, p.nom, (SELECT u.id FROM edit u WHERE u.undoes = e.id) AS undone_by
-            FROM edit e JOIN node n ON n.id = e.node_id LEFT JOIN shown_place p ON p.node_id = e.node_id WHERE e.id = ?
+            SELECT e.id, e.at, e.editor, e.action, e.undoes, n.public_id, n.kind, COALESCE(p.nom, i.nom) AS nom,
+                   (SELECT u.id FROM edit u WHERE u.undoes = e.id) AS undone_by
+            FROM edit e JOIN node n ON n.id = e.node_id LEFT JOIN shown_place p ON p.node_id = e.node_id
+            LEFT JOIN shown_intermediary i ON i.node_id = e.node_id WHERE e.id = ?
             """, arguments: [id]) else { throw EditError.unknownEdit(id) }
         let changes = try Row.fetchAll(db, sql: "SELECT field, before, after FROM edit_change WHERE edit_id = ? ORDER BY field", arguments: [id]).map {
             JournalEntry.Change(field: $0["field"], before: Self.text($0["before"]), after: Self.text($0["after"]))

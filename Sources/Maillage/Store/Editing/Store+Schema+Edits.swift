@@ -11,7 +11,7 @@ extension Store {
     /// export reads the edited values, and a re-import never overwrites them. `edit` and
     /// `edit_change` are the journal: who, when, and each field before and after.
     static func edits(_ db: Database) throws {
-        try createPlaceShapedTable("edited_place", db)
+        try createTable("edited_place", shapedLike: "place", db)
         try db.execute(sql: """
             CREATE TABLE edit (
                 id INTEGER PRIMARY KEY,

@@ -11,7 +11,7 @@ extension Store {
     /// per real place, the members' edges carried over to their head. Unmerging deletes the group
     /// and its derived rows, and the records show again exactly as they were.
     static func mergedPlaces(_ db: Database) throws {
-        try createPlaceShapedTable("merged_place", db)
+        try createTable("merged_place", shapedLike: "place", db)
         try db.execute(sql: """
             CREATE TABLE place_group (
                 node_id INTEGER PRIMARY KEY REFERENCES node(id) ON DELETE CASCADE,
@@ -83,10 +83,11 @@ extension Store {
             """)
     }
 
-    /// A table with the place table's columns and checks, in its order: derived places (merged,
-    /// edited) that the `shown_*` views put under the records with `UNION ALL SELECT *`.
-    static func createPlaceShapedTable(_ name: String, _ db: Database) throws {
-        let placeTable = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'place'") ?? ""
-        try db.execute(sql: placeTable.replacingOccurrences(of: "CREATE TABLE place", with: "CREATE TABLE \(name)"))
+    /// A table with the columns and checks of the table `model`, in its order: derived rows (merged
+    /// places, edited places and intermediaries) that the `shown_*` views put under the records with
+    /// `UNION ALL SELECT *`.
+    static func createTable(_ name: String, shapedLike model: String, _ db: Database) throws {
+        let modelTable = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [model]) ?? ""
+        try db.execute(sql: modelTable.replacingOccurrences(of: "CREATE TABLE \(model) (", with: "CREATE TABLE \(name) ("))
     }
 }
