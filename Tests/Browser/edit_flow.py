@@ -22,6 +22,7 @@ BASE, TOKEN = sys.argv[1], sys.argv[2]
 CHROMIUM = sys.argv[3] if len(sys.argv) > 3 else "chromium"
 PLACE = "ardeche-lieu-047"
 NEW_PHONE = "+33475999999"
+NEW_PLACE = "Permanence numérique de la gare"
 
 
 class Browser:
@@ -77,17 +78,27 @@ class Browser:
         self.evaluate(f"document.querySelector({json.dumps(form_selector)}).querySelector('button[type=submit]').click()")
         self.wait_for_page()
 
-    def screenshot(self, name):
-        """Saves the whole page as PNG under $MAILLAGE_SCREENSHOTS, when set (Scripts/screenshots)."""
+    def screenshot(self, name, start=None):
+        """Saves the page as PNG under $MAILLAGE_SCREENSHOTS, when set (Scripts/screenshots): all of it,
+        or from the element whose id is `start` down (at most 1,600 px)."""
         folder = os.environ.get("MAILLAGE_SCREENSHOTS")
         if not folder:
             return
         self.send("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
         height = self.evaluate("document.documentElement.scrollHeight")
+        top = 0
+        if start:
+            top = max(0, self.evaluate(f"document.getElementById({json.dumps(start)}).getBoundingClientRect().top + window.scrollY") - 16)
+            height = min(1600, height - top)
         data = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
-                         clip={"x": 0, "y": 0, "width": 1280, "height": height, "scale": 1})["data"]
+                         clip={"x": 0, "y": top, "width": 1280, "height": height, "scale": 1})["data"]
         with open(os.path.join(folder, name + ".png"), "wb") as file:
             file.write(base64.b64decode(data))
+
+    def open_text(self, path):
+        """Opens `path` and gives the page's text."""
+        self.open(path)
+        return self.text()
 
     def text(self):
         return self.evaluate("document.body.innerText")
@@ -125,6 +136,23 @@ try:
     browser.submit("form[action$='/annuler']", {})
     browser.open(f"/lieux/{PLACE}")
     check(original in browser.text() and NEW_PHONE not in browser.text(), "undone from the journal: the source's telephone again")
+
+    browser.open("/territoires/07")
+    check("Compléter l'annuaire de ce territoire" in browser.text(), "a territory's page offers the editor its forms")
+    browser.screenshot("edition-territoire", start="completer")
+    browser.submit("form[action='/lieux/ajouter']", {"nom": NEW_PLACE, "code_insee": "07186", "horaires": "Tu 14:00-17:00",
+                                                     "services": "Aide aux démarches administratives"})
+    check(browser.evaluate("location.pathname").startswith("/lieux/edition-") and NEW_PLACE in browser.text(),
+          "the place added from the territory's page has its own page")
+    browser.open("/journal")
+    browser.submit("form[action$='/annuler']", {})
+    check("inactif" in browser.open_text(browser.evaluate("document.querySelector('a[href^=\"/lieux/edition-\"]').getAttribute('href')")),
+          "undone from the journal: the added place is retired")
+
+    browser.open("/lieux/ardeche-int-004")
+    check("Effectif" in browser.text(), "an intermediary's page has its own form")
+    browser.screenshot("edition-intervenant", start="corriger")
 finally:
     browser.close()
-print("browser test: signed in, corrected a telephone through the form, saw it, undid it from the journal")
+print("browser test: signed in, corrected a telephone through the form, saw it, undid it from the journal; "
+      "added a place from a territory's page and undid it; an intermediary's form")

@@ -27,9 +27,7 @@ import Testing
     @Test func aPlaceAndAnIntermediaryAreAddedFromATerritoryPage() async throws {
         let store = try WebFixture.demoStore()
         try await WebFixture.withClient(store, tokens: EditorTests.tokens) { client in
-            let (cookie, csrf) = try await EditFormTests.signIn(client)
-            var headers = EditFormTests.formType
-            headers[.cookie] = cookie
+            let (headers, csrf) = try await EditFormTests.signedIn(client)
             let place = [("csrf", csrf), ("formulaire", CreationForms.placeForm), ("territoire", "07"), ("nom", "Permanence <b>de la gare</b>"),
                          ("code_insee", "07186"), ("horaires", "le mardi")]
             try await client.execute(uri: "/lieux/ajouter", method: .post, headers: headers, body: EditFormTests.form(place)) { response in
@@ -59,9 +57,7 @@ import Testing
     @Test func aReferralIsAddedAndRemovedFromAPlacePage() async throws {
         let store = try WebFixture.demoStore()
         try await WebFixture.withClient(store, tokens: EditorTests.tokens) { client in
-            let (cookie, csrf) = try await EditFormTests.signIn(client)
-            var headers = EditFormTests.formType
-            headers[.cookie] = cookie
+            let (headers, csrf) = try await EditFormTests.signedIn(client)
             let referral = [("csrf", csrf), ("formulaire", CreationForms.referralForm), ("depuis", "ardeche-lieu-047"), ("from", "ardeche-lieu-047")]
             try await client.execute(uri: "/orientations/ajouter", method: .post, headers: headers,
                                      body: EditFormTests.form(referral + [("to", "nulle-part")])) { response in

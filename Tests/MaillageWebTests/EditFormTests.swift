@@ -23,6 +23,14 @@ import Testing
         return (cookie, sessionCSRF)
     }
 
+    /// Signs in as alice: the headers of a form sent in her session, and the form's CSRF token.
+    static func signedIn(_ client: any TestClientProtocol) async throws -> (headers: HTTPFields, csrf: String) {
+        let (cookie, csrf) = try await signIn(client)
+        var headers = formType
+        headers[.cookie] = cookie
+        return (headers, csrf)
+    }
+
     static func form(_ fields: [(String, String)]) -> ByteBuffer {
         ByteBuffer(string: fields.map { "\($0.0)=\(encode($0.1))" }.joined(separator: "&"))
     }

@@ -39,16 +39,18 @@ struct CreationForms {
         }
     }
 
-    /// A place's form for a new referral from it.
-    func referral(from place: String) -> HTML {
+    /// A place's or an intermediary's form for a new referral from it.
+    func referral(from node: NodeProfile) -> HTML {
         guard let csrf = Visitor.current.csrf else { return HTML() }
-        return referralForm(from: place, csrf: csrf, back: ("depuis", place))
+        return referralForm(from: node.id, csrf: csrf, back: ("depuis", node.id),
+                            title: node.kind == .place ? "Ajouter une orientation depuis ce lieu" : "Ajouter une orientation depuis cet intervenant")
     }
 
-    private func referralForm(from place: String?, csrf: String, back: (name: String, value: String)) -> HTML {
+    private func referralForm(from place: String?, csrf: String, back: (name: String, value: String),
+                              title: String = "Ajouter une orientation") -> HTML {
         let typed = { (name: String) in echo?.typed(name, in: Self.referralForm) }
         return fragment {
-            tag("h3") { place == nil ? "Ajouter une orientation" : "Ajouter une orientation depuis ce lieu" }
+            tag("h3") { title }
             if let failure = echo?.failure(of: Self.referralForm) { tag("p", ["class": "error", "role": "alert"]) { failure } }
             tag("form", ["class": "search", "action": "/orientations/ajouter", "method": "post"]) {
                 hidden(csrf: csrf, form: Self.referralForm, back: back)
@@ -77,7 +79,10 @@ struct CreationForms {
             if let failure = echo?.failure(of: name) { tag("p", ["class": "error", "role": "alert"]) { failure } }
             tag("form", ["class": "search", "action": action, "method": "post"]) {
                 hidden(csrf: csrf, form: name, back: back)
-                for field in fields { EditForm.input(field, value: echo?.typed(field.name, in: name) ?? defaults[field.name] ?? "", prefix: name) }
+                for field in fields {
+                    EditForm.input(field, value: echo?.typed(field.name, in: name) ?? defaults[field.name] ?? "", prefix: name,
+                                   choices: field.name == "type" ? EditForm.actorTypes(snapshot) : nil)
+                }
                 tag("p") { tag("button", ["type": "submit"]) { button } }
             }
         }

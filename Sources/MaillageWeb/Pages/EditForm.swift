@@ -38,6 +38,15 @@ struct EditForm {
     let shown: EditableValues
     /// The form sent back when a value was refused.
     var echo: FormEcho?
+    /// The actor types an intermediary's `type` is chosen from (slug, label).
+    var actorTypes: [Choice] = []
+
+    typealias Choice = (value: String, label: String)
+
+    /// The actor types of `snapshot`, by label: the choices of an intermediary's `type`.
+    static func actorTypes(_ snapshot: Snapshot) -> [Choice] {
+        snapshot.diagramSource.actorTypeLabels.map { ($0.key, $0.value) }.sorted { $0.label < $1.label }
+    }
 
     /// The value shown in a field: what was typed, else what the node shows.
     private func value(_ name: String) -> String {
@@ -53,7 +62,9 @@ struct EditForm {
             tag("form", ["class": "search", "action": base + "/modifier", "method": "post"]) {
                 tag("input", ["type": "hidden", "name": "csrf", "value": csrf])
                 tag("input", ["type": "hidden", "name": FormEcho.field, "value": Self.name])
-                for field in Self.fields(intermediary: shown.isIntermediary) { Self.input(field, value: value(field.name), prefix: "edit") }
+                for field in Self.fields(intermediary: shown.isIntermediary) {
+                    Self.input(field, value: value(field.name), prefix: "edit", choices: field.name == "type" ? actorTypes : nil)
+                }
                 tag("p") { tag("button", ["type": "submit"]) { "Enregistrer" } }
             }
             if !shown.isIntermediary {
@@ -70,13 +81,23 @@ struct EditForm {
         }
     }
 
-    /// One labelled text field, with its hint tied to it for screen readers.
-    static func input(_ field: Field, value: String, prefix: String) -> HTML {
+    /// One labelled field, with its hint tied to it for screen readers: a text field, or a list
+    /// to choose from (the value shown chosen, and kept when it is none of them).
+    static func input(_ field: Field, value: String, prefix: String, choices: [Choice]? = nil) -> HTML {
         let id = "\(prefix)-\(field.name)"
+        let described = field.hint == nil ? nil : id + "-aide"
         return tag("div", ["class": "field"]) {
             tag("label", ["for": id]) { field.label }
-            if let hint = field.hint { tag("span", ["class": "hint", "id": id + "-aide"]) { hint } }
-            tag("input", ["type": "text", "id": id, "name": field.name, "value": value, "aria-describedby": field.hint == nil ? nil : id + "-aide"])
+            if let hint = field.hint, choices == nil { tag("span", ["class": "hint", "id": id + "-aide"]) { hint } }
+            if let choices {
+                tag("select", ["id": id, "name": field.name]) {
+                    if value.isEmpty { tag("option", ["value": ""]) { "Choisir…" } }
+                    if !value.isEmpty, !choices.contains(where: { $0.value == value }) { tag("option", ["value": value, "selected": ""]) { value } }
+                    for choice in choices { tag("option", ["value": choice.value, "selected": choice.value == value ? "" : nil]) { choice.label } }
+                }
+            } else {
+                tag("input", ["type": "text", "id": id, "name": field.name, "value": value, "aria-describedby": described])
+            }
         }
     }
 }

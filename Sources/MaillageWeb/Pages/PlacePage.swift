@@ -48,8 +48,8 @@ struct PlacePage {
             warnings()
             if profile.kind == .place { ReportForm(place: profile.id, csrf: reportToken, sent: reportSent).render() }
             if let editable {
-                EditForm(shown: editable, echo: echo).render()
-                CreationForms(snapshot: snapshot, echo: echo).referral(from: profile.id)
+                EditForm(shown: editable, echo: echo, actorTypes: EditForm.actorTypes(snapshot)).render()
+                CreationForms(snapshot: snapshot, echo: echo).referral(from: profile)
             }
             tag("p", ["class": "muted"]) {
                 "Mêmes données en JSON : "

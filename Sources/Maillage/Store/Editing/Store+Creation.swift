@@ -12,10 +12,7 @@ extension Store {
     @discardableResult
     public func createPlace(fields: [String: EditValue], editor: String, at date: Date = Date()) throws -> JournalEntry {
         var fields = fields
-        let asked = fields.removeValue(forKey: "id")?.schemaText
-        for field in fields.keys.sorted() where !Self.editableFields.contains(field) {
-            throw EditError.notEditable(field: field, editable: ["id"] + Self.editableFields)
-        }
+        let asked = try Self.takeId(from: &fields, editable: Self.editableFields)
         // As the importer says of a row without a name (a file without the column stops before any row).
         guard let nom = fields["nom"]?.schemaText, !nom.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw EditError.invalid([ImportIssue(severity: .error, file: "modification", line: nil, column: "nom", value: nil,
@@ -35,16 +32,22 @@ extension Store {
     @discardableResult
     public func createIntermediary(fields: [String: EditValue], editor: String, at date: Date = Date()) throws -> JournalEntry {
         var fields = fields
-        let asked = fields.removeValue(forKey: "id")?.schemaText
-        for field in fields.keys.sorted() where !IntermediaryFields.editable.contains(field) {
-            throw EditError.notEditable(field: field, editable: ["id"] + IntermediaryFields.editable)
-        }
+        let asked = try Self.takeId(from: &fields, editable: IntermediaryFields.editable)
         _ = try checkedIntermediary(fields, over: [:])
         var row = fields.compactMapValues(\.schemaText)
         row["id"] = try newRecordId(asked)
         let header = row.keys.sorted()
         let csv = CSVWriter.table(header: header, rows: [row]) { row in header.map { row[$0] ?? "" } }
         return try importCreation(row, kind: .intermediaries, data: Data(csv.utf8), editor: editor, at: date)
+    }
+
+    /// Takes the id asked for out of a new record's fields, and refuses a field it cannot have.
+    private static func takeId(from fields: inout [String: EditValue], editable: [String]) throws -> String? {
+        let asked = fields.removeValue(forKey: "id")?.schemaText
+        for field in fields.keys.sorted() where !editable.contains(field) {
+            throw EditError.notEditable(field: field, editable: ["id"] + editable)
+        }
+        return asked
     }
 
     /// The id of a record an editor adds: the one asked for, unless taken, else the first free `edition-N`.
