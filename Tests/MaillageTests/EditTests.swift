@@ -55,6 +55,8 @@ import Testing
         let store = try DemoStore.load()
         try store.editPlace("ardeche-lieu-047", fields: ["services": .list(["Aide aux démarches administratives"])], editor: "claire")
         #expect(try shown(store, "ardeche-lieu-047").services.map(\.label) == ["Aide aux démarches administratives"])
+        let exported = try #require(try store.lieux().first { $0.publicId == "ardeche-lieu-047" })
+        #expect(exported.services == ["Aide aux démarches administratives"], "the export writes the edited services")
         try store.editPlace("ardeche-lieu-047", fields: ["latitude": .number(44.95), "longitude": .number(4.43), "code_insee": .text("07204")], editor: "claire")
         let moved = try shown(store, "ardeche-lieu-047")
         #expect(moved.codeInsee == "07204" && moved.latitude == 44.95)
