@@ -5,6 +5,8 @@ public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
     case seedsMissing(path: String)
     case invalidSeeds(file: String, reason: String)
     case taxonomyNotLoaded
+    /// The database's taxonomy predates the data·inclusion crosswalk.
+    case dataInclusionCrosswalkMissing
     case unreadableFile(path: String, reason: String)
     case unknownImportFormat(path: String, expected: String)
     /// A file whose header lacks columns every row needs: refused before any row is read.
@@ -21,6 +23,8 @@ public enum MaillageError: Error, LocalizedError, Equatable, Sendable {
             "The taxonomy file \(file) is invalid: \(reason)."
         case .taxonomyNotLoaded:
             "This database has no taxonomy yet: run `maillage init` first."
+        case .dataInclusionCrosswalkMissing:
+            "This database's taxonomy has no data·inclusion crosswalk (Seeds/taxonomy/data-inclusion.json): run `maillage init` to load the taxonomy again (the data stay)."
         case .unreadableFile(let path, let reason):
             "Cannot read \(path): \(reason)."
         case .unknownImportFormat(let path, let expected):

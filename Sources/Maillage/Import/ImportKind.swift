@@ -14,10 +14,12 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
     case referrals
     /// The digital fragility index by commune or EPCI (`name,division,code,…,total`).
     case fragility
+    /// data·inclusion's structures (and services: ``Store/importDataInclusion(structures:services:options:)``).
+    case dataInclusion = "data-inclusion"
 
     /// Whether a file of this kind is a list of structures read as complete: a new version
     /// retires the structures of its sources that it no longer holds (unless it is partial).
-    public var isList: Bool { [.lieux, .cnfs, .aidantsConnect].contains(self) }
+    public var isList: Bool { [.lieux, .cnfs, .aidantsConnect, .dataInclusion].contains(self) }
 }
 
 /// How an import treats rows with errors.

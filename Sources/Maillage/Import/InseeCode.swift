@@ -23,7 +23,7 @@ package enum InseeCode {
 
     /// The territory level a zone code names: commune (5 chars), EPCI (9 digits), département, région, or `france`.
     package static func zoneLevel(of code: String) -> TerritoryLevel? {
-        if code.lowercased() == "france" { return .france }
+        if code.lowercased() == "france" || code == "99100" { return .france }  // 99100: France in the COG's country codes
         if isValid(code) { return .commune }
         if code.count == 9, code.isASCIIDigits { return .epci }
         if isDepartement(code) { return .departement }

@@ -31,6 +31,7 @@ extension ImportKind {
         case .intermediaries: IntermediariesImporter.required
         case .referrals: ReferralsImporter.required
         case .fragility: FragilityImporter.required
+        case .dataInclusion: DataInclusionImporter.structureColumns
         }
     }
 

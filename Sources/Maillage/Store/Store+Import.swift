@@ -21,6 +21,31 @@ extension Store {
         return try importData(kind, name: path, data: try InputFile.contents(of: path), options: options)
     }
 
+    /// Imports data·inclusion's structures and, when given, its services (JSON files, as the API and
+    /// its dumps give them) in one transaction, as one list of the source `data-inclusion`
+    /// (``DataInclusionImporter``).
+    public func importDataInclusion(structures: String, services: String?, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        let structuresData = try InputFile.contents(of: structures)
+        try InputFile.checkText(structuresData, name: structures)
+        let servicesFile = try services.map { path in
+            let data = try InputFile.contents(of: path)
+            try InputFile.checkText(data, name: path)
+            return try JSONRecords.table(name: path, data: data, required: DataInclusionImporter.serviceColumns)
+        }
+        var report = ImportReport(kind: ImportKind.dataInclusion.rawValue, file: structures + (services.map { " + " + $0 } ?? ""))
+        let context = try importContext(.dataInclusion, options: options, report: &report)
+        let batch = try DataInclusionImporter.parse(
+            structures: try JSONRecords.table(name: structures, data: structuresData, required: DataInclusionImporter.structureColumns),
+            services: servicesFile,
+            context: context, dataDate: options.dataDate ?? Self.today(), report: &report)
+        try commit(&report, options) { db, report in
+            var writer = try BatchWriter(db: db)
+            try writer.write(batch, report: &report)
+            try retireAbsent(.dataInclusion, writer: writer, options: options, report: &report)
+        }
+        return report
+    }
+
     /// Imports file contents already in memory; `name` is used in messages and as the default source.
     public func importData(_ kind: ImportKind, name: String, data: Data, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         try InputFile.checkText(data, name: name)
@@ -103,6 +128,9 @@ extension Store {
             batch.intermediaries = try IntermediariesImporter.parse(try TabularFile(name: name, data: data, required: IntermediariesImporter.required), context: context, report: &report)
             report.add("intermediaries", batch.intermediaries.count)
             report.add("headcount", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })
+        case .dataInclusion:
+            batch = try DataInclusionImporter.parse(structures: try JSONRecords.table(name: name, data: data, required: DataInclusionImporter.structureColumns),
+                                                    services: nil, context: context, dataDate: options.dataDate ?? Self.today(), report: &report)
         case .referrals:
             batch.referrals = try ReferralsImporter.parse(try TabularFile(name: name, data: data, required: ReferralsImporter.required), context: context, report: &report)
             report.add("referrals", batch.referrals.count)
@@ -148,6 +176,7 @@ extension Store {
         switch kind {
         case .cnfs: "cnfs"
         case .aidantsConnect: "aidants-connect"
+        case .dataInclusion: "data-inclusion"
         default: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
         }
     }

@@ -12,6 +12,8 @@ public struct Taxonomy: Sendable, Codable, Equatable {
     public var typologies: [TypologyEntry]
     public var enumerations: Enumerations
     public var aidantsConnectThemes: [String: [String]]
+    /// How data·inclusion's vocabularies map onto this taxonomy; nil in a database loaded before it existed.
+    public var dataInclusion: DataInclusionCrosswalk?
 
     /// One of the 13 kinds of intermediary.
     public struct ActorTypeEntry: Sendable, Codable, Equatable {
@@ -90,7 +92,9 @@ extension Taxonomy {
                 throw MaillageError.seedsMissing(path: url.path)
             }
         }
-        return try decode(documents: Dictionary(uniqueKeysWithValues: fileNames.map { ($0, try read($0)) }))
+        var documents = Dictionary(uniqueKeysWithValues: try fileNames.map { ($0, try read($0)) })
+        documents[DataInclusionCrosswalk.fileName] = try? Data(contentsOf: folder.appendingPathComponent("\(DataInclusionCrosswalk.fileName).json"))
+        return try decode(documents: documents)
     }
 
     /// `directory`, or its `taxonomy` folder when the files are there rather than in `directory`.
@@ -119,7 +123,9 @@ extension Taxonomy {
             programmes: try decode([ProgrammeEntry].self, "programmes"),
             typologies: try decode([TypologyEntry].self, "typologies"),
             enumerations: try decode(Enumerations.self, "enumerations"),
-            aidantsConnectThemes: try decode(ThemesFile.self, "aidants-connect-themes").themes
+            aidantsConnectThemes: try decode(ThemesFile.self, "aidants-connect-themes").themes,
+            dataInclusion: documents[DataInclusionCrosswalk.fileName] == nil ? nil
+                : try decode(DataInclusionCrosswalk.self, DataInclusionCrosswalk.fileName)
         )
         try taxonomy.validate()
         return taxonomy
@@ -140,5 +146,6 @@ extension Taxonomy {
         for (theme, list) in aidantsConnectThemes { for label in list where !labels.contains(label) {
             throw MaillageError.invalidSeeds(file: "aidants-connect-themes.json", reason: "theme '\(theme)' names an unknown service '\(label)'")
         } }
+        try dataInclusion?.validate(services: slugs, actorTypes: Set(actorTypes.map(\.slug)), programmes: Set(programmes.map(\.slug)))
     }
 }

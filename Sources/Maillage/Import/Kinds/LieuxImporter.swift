@@ -3,6 +3,9 @@ import Foundation
 /// Reads lieux de médiation numérique: national schema v1 CSV, and v0.1 JSON or CSV whose old
 /// labels are mapped onto v1 (finer v0.1 services are kept: they sit under their v1 service).
 package enum LieuxImporter {
+    /// The warning of a row that lists no service.
+    static let noServiceMessage = "no service listed; expected at least one of the national services"
+
     /// Reads a lieux file as a table, whether JSON or CSV.
     package static func table(path: String, data: Data) throws(MaillageError) -> TabularFile {
         if isJSON(data) { return try JSONRecords.table(name: path, data: data, required: LieuxLayout.required) }
@@ -129,7 +132,7 @@ private struct LieuRow {
 
     private mutating func readServices() {
         guard let raw = value(.services) else {
-            reader.warning(at(.services), nil, "no service listed; expected at least one of the national services")
+            reader.warning(at(.services), nil, LieuxImporter.noServiceMessage)
             return
         }
         let reading = MultiValue.read(raw, separator: layout.separator) { context.serviceSlug(for: $0).map { (label: $0.slug, corrected: $0.corrected) } }
