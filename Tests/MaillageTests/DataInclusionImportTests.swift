@@ -18,7 +18,7 @@ import Testing
     /// Structures shaped as the schema's three examples: the fields of a minimal one, a full one
     /// (date and time, coordinates, typologie, contacts, parent, link), one with an RNA number only.
     private let schemaExamples = """
-        {"items": [
+        {"total": 3, "page": 1, "pages": [1], "items": [
           {"id": "a1b2", "siret": "10000001700010", "nom": "Mairie de Privas", "commune": "Privas", "code_postal": "07000",
            "code_insee": "07186", "adresse": "1 PLACE DE L'HOTEL DE VILLE"},
           {"id": "c3d4", "siret": "60487647500499", "rna": "W071234567", "nom": "MOBILITÉ SOLIDAIRE", "commune": "Aubenas",

@@ -17,7 +17,9 @@ enum JSONRecords {
         switch root {
         case .array(let list): array = list
         case .object(let members):
-            guard let list = members.lazy.compactMap({ if case .array(let list) = $0.value { list } else { nil } }).first else { fallthrough }
+            // An API page holds its records under `items`; any other object, in its one array.
+            let arrays = members.sorted { ($0.key == "items" ? 0 : 1, $0.key) < ($1.key == "items" ? 0 : 1, $1.key) }
+            guard let list = arrays.lazy.compactMap({ if case .array(let list) = $0.value { list } else { nil } }).first else { fallthrough }
             array = list
         default: throw .unreadableFile(path: name, reason: "its JSON holds no array; expected an array of objects, one per lieu (or an object holding such an array)")
         }
