@@ -19,6 +19,10 @@ import Testing
         #expect(run.stdout.contains(#"value "sante": warning: no service of the taxonomy matches this thematique"#), "\(run)")
         let shown = try maillage.run(["show", "data-inclusion:dora:cs", "--db", "d.sqlite"])
         #expect(shown.stdout.contains("relays: Maîtrise des outils numériques du quotidien") && shown.stdout.contains("zone: commune:07186"), "\(shown)")
+        let swapped = try maillage.run(["import", "data-inclusion", "services.json", "structures.json", "--db", "d.sqlite"])
+        #expect(!swapped.succeeded && swapped.stderr.contains("structures.json: it holds structures, not services (no structure_id): give the structures file first"), "\(swapped)")
+        let csv = try maillage.run(["import", "data-inclusion", MaillageBinary.seeds.appendingPathComponent("demo/lieux.csv").path, "--db", "d.sqlite"])
+        #expect(!csv.succeeded && csv.stderr.contains("it is not JSON: maillage reads data·inclusion's JSON"), "\(csv)")
         let three = try maillage.run(["import", "data-inclusion", "a.json", "b.json", "c.json", "--db", "d.sqlite"])
         #expect(!three.succeeded && three.stderr.contains("takes the structures file, then optionally the services file: 3 files given"), "\(three)")
     }

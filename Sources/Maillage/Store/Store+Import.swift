@@ -30,12 +30,12 @@ extension Store {
         let servicesFile = try services.map { path in
             let data = try InputFile.contents(of: path)
             try InputFile.checkText(data, name: path)
-            return try JSONRecords.table(name: path, data: data, required: DataInclusionImporter.serviceColumns)
+            return try DataInclusionImporter.table(name: path, data: data, required: DataInclusionImporter.serviceColumns)
         }
         var report = ImportReport(kind: ImportKind.dataInclusion.rawValue, file: structures + (services.map { " + " + $0 } ?? ""))
         let context = try importContext(.dataInclusion, options: options, report: &report)
         let batch = try DataInclusionImporter.parse(
-            structures: try JSONRecords.table(name: structures, data: structuresData, required: DataInclusionImporter.structureColumns),
+            structures: try DataInclusionImporter.table(name: structures, data: structuresData, required: DataInclusionImporter.structureColumns),
             services: servicesFile,
             context: context, dataDate: options.dataDate ?? Self.today(), report: &report)
         try commit(&report, options) { db, report in
@@ -129,7 +129,7 @@ extension Store {
             report.add("intermediaries", batch.intermediaries.count)
             report.add("headcount", batch.intermediaries.reduce(0) { $0 + ($1.headcount ?? 0) })
         case .dataInclusion:
-            batch = try DataInclusionImporter.parse(structures: try JSONRecords.table(name: name, data: data, required: DataInclusionImporter.structureColumns),
+            batch = try DataInclusionImporter.parse(structures: try DataInclusionImporter.table(name: name, data: data, required: DataInclusionImporter.structureColumns),
                                                     services: nil, context: context, dataDate: options.dataDate ?? Self.today(), report: &report)
         case .referrals:
             batch.referrals = try ReferralsImporter.parse(try TabularFile(name: name, data: data, required: ReferralsImporter.required), context: context, report: &report)

@@ -92,6 +92,19 @@ package enum DataInclusionImporter {
         return batch
     }
 
+    /// The records of a data·inclusion file, which must be JSON; a structures file given as the
+    /// services (the files swapped) is said so.
+    package static func table(name: String, data: Data, required: RequiredColumns) throws(MaillageError) -> TabularFile {
+        guard LieuxImporter.isJSON(data) else {
+            throw .unreadableFile(path: name, reason: "it is not JSON: maillage reads data·inclusion's JSON, an array of records or the API's page holding them under items (its CSV dumps are not read)")
+        }
+        do {
+            return try JSONRecords.table(name: name, data: data, required: required)
+        } catch .missingColumns(_, _, let missing, let found, _) where required.names == serviceColumns.names && missing == ["structure_id"] && found.contains("nom") {
+            throw .unreadableFile(path: name, reason: "it holds structures, not services (no structure_id): give the structures file first, then the services file")
+        }
+    }
+
     /// The key and public id of a structure: `data-inclusion:SOURCE:ID` (`data-inclusion:ID` without a source).
     static func structureKey(source: String, id: String) -> String {
         source.isEmpty ? "data-inclusion:\(id)" : "data-inclusion:\(source):\(id)"
