@@ -22,6 +22,8 @@ extension MaillageCommand {
 
         @OptionGroup var options: AccessOptions
 
+        @OptionGroup var moment: OpenAtOption
+
         @Option(help: "population, or fragility (population × digital fragility index / 10; `maillage import fragility` first).")
         var demand: AccessQuery.Demand = .population
 
@@ -46,6 +48,7 @@ extension MaillageCommand {
             query.bands = try options.parsedBands()
             query.demand = demand
             query.within = within
+            query.openAt = moment.moment
             let fragility = demand == .fragility ? try store.fragilityIndex() : FragilityIndex()
             let territories = try store.territoryTable()
             let report = try store.relayDirectory().access(query, territories: territories, fragility: fragility)
@@ -64,11 +67,15 @@ enum AccessText {
         let inhabited = report.communes.filter { $0.population > 0 }
         let population = inhabited.reduce(0) { $0 + $1.population }
         let weighting = report.bands.map { " bands " + $0.map { "\($0.maxKm.formatted()):\($0.weight.formatted())" }.joined(separator: ",") } ?? ""
+        let moment = report.openAt.map { " at \($0)" } ?? ""
         var lines = [
-            "\(shown: report.service), \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(weighting), demand = \(report.demand.rawValue):",
+            "\(shown: report.service), \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(weighting), demand = \(report.demand.rawValue)\(moment):",
             "  \(report.sites) sites (supply \(report.supply.formatted())), \(report.sitesWithoutLocation) without location; mean score \(perTenThousand(report.meanScore)) per 10,000 \(unit(report)).",
             "  \(report.populationWithoutAccess) of \(population) inhabitants have no site within reach.",
         ]
+        if let leftOut = report.unknownHoursLeftOut {
+            lines.append("  Only the sites open at \(report.openAt ?? "that moment") count: \(leftOut) whose opening hours are unknown left out; relays without a place never count.")
+        }
         if let epci = report.fragilityFromEpci, let mean = report.fragilityFromMean, epci + mean > 0 {
             lines.append("  Fragility index: \(epci) communes take their EPCI's (absent from the index's COG), \(mean) the national mean.")
         }

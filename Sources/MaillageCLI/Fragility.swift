@@ -18,6 +18,15 @@ extension MaillageCommand {
 
         @OptionGroup var coverage: CoverageOptions
 
+        @OptionGroup var moment: OpenAtOption
+
+        /// The coverage question, at the moment asked.
+        private var query: GapQuery {
+            var query = coverage.query
+            query.openAt = moment.moment
+            return query
+        }
+
         @Option(parsing: .unconditional, help: "At most this many communes and relays in text output (json and csv list them all).")
         var limit = 15
 
@@ -32,8 +41,8 @@ extension MaillageCommand {
             let store = try global.openStore(.read)
             let directory = try store.relayDirectory()
             let territories = try store.territoryTable()
-            let report = try directory.singleRelays(coverage.query, territories: territories)
-            let filters = try directory.appliedFilters(coverage.query, territories: territories)
+            let report = try directory.singleRelays(query, territories: territories)
+            let filters = try directory.appliedFilters(query, territories: territories)
             switch format {
             case .json: print(try JSONOutput.encode(FilteredReport(report, filters: filters)))
             case .csv: FileHandle.standardOutput.write(Data(report.csv().utf8))

@@ -20,6 +20,8 @@ extension MaillageCommand {
 
         @OptionGroup var coverage: CoverageOptions
 
+        @OptionGroup var moment: OpenAtOption
+
         @Option(help: "commune, epci, departement, region, or france (one row for the whole scope).")
         var level: TerritoryLevel = .commune
 
@@ -40,6 +42,7 @@ extension MaillageCommand {
         func run() async throws {
             let store = try global.openStore(.read)
             var query = coverage.query
+            query.openAt = moment.moment
             query.level = level
             query.minRelays = minRelays
             let directory = try store.relayDirectory()

@@ -60,6 +60,8 @@ extension MaillageCommand {
         @Option(name: .customLong("radius-km"), parsing: .unconditional, help: "The coverage radius of a coverage diagram, in km.")
         var radiusKm = 10.0
 
+        @OptionGroup var moment: OpenAtOption
+
         @Option(name: .customLong("color-by"), help: "What colours a coverage diagram's communes: coverage or access.")
         var colorBy: DiagramRequest.Colouring = .coverage
 
@@ -78,6 +80,7 @@ extension MaillageCommand {
             if hops < 0 { throw ValidationError("--hops must be zero or more; got \(hops).") }
             try OutputPath.check(output, example: "\(kind.rawValue).\(format?.rawValue ?? "svg")")
             if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
+            if moment.openAt != nil, kind != .coverage { throw ValidationError("--open-at applies to coverage diagrams only.") }
             _ = try outputFormat()
         }
 
@@ -116,6 +119,7 @@ extension MaillageCommand {
             request.service = service
             request.radiusKm = radiusKm
             request.colouring = colorBy
+            request.openAt = moment.moment
             let dot: String
             do {
                 dot = try global.openStore(.read).diagram(request).text

@@ -28,6 +28,8 @@ extension MaillageCommand {
 
         @OptionGroup var access: AccessOptions
 
+        @OptionGroup var moment: OpenAtOption
+
         @Option(help: ArgumentHelp("Only the communes of this territory: INSEE code, EPCI SIREN, département, or region:CODE.", valueName: "code"))
         var within: String?
 
@@ -52,6 +54,7 @@ extension MaillageCommand {
             query.catchmentKm = access.catchmentKm
             query.bands = try access.parsedBands()
             query.within = within
+            query.openAt = moment.moment
             let report = try store.whatIf(query)
             switch format {
             case .json: print(try JSONOutput.encode(report))
@@ -74,7 +77,8 @@ enum WhatIfText {
     static func describe(_ report: WhatIfReport, limit: Int, names: [String: String] = [:],
                          inactive: [String] = []) -> String {
         let closed = report.closed.map { id in names[id].map { "\(shown: $0) [\(shown: id)]" } ?? "\(shown: id)" }.joined(separator: ", ")
-        var lines = ["If \(closed) closed (coverage within \(report.radiusKm.formatted()) km, \(report.method.rawValue) within \(report.catchmentKm.formatted()) km):"]
+        let moment = report.openAt.map { ", at \($0): only relays open then, not zones of intervention nor relays without a place or with unknown hours" } ?? ""
+        var lines = ["If \(closed) closed (coverage within \(report.radiusKm.formatted()) km, \(report.method.rawValue) within \(report.catchmentKm.formatted()) km\(moment)):"]
         for id in inactive {
             lines.append("  \(shown: id) is already inactive (marked so by its list, or retired from it; left out of every answer): closing it changes nothing.")
         }

@@ -179,3 +179,27 @@ import Testing
         }
     }
 }
+
+/// Coverage questions at a moment through the API: `open_at` on gaps, fragility and access.
+@Suite struct OpenAtAPITests {
+    @Test func coverageQuestionsTakeOpenAtAndSayWhatWasLeftOut() async throws {
+        try await WebFixture.withClient { client in
+            try await client.execute(uri: "/api/gaps?service=caf&radius_km=15&within=07&open_at=2026-12-05T10:30", method: .get) { response in
+                #expect(response.status == .ok)
+                let filters = (try WebFixture.json(response) as? [String: Any])?["filters"] as? [String: Any]
+                #expect(filters?["open_at"] as? String == "2026-12-05T10:30" && filters?["without_place_left_out"] is Int)
+            }
+            try await client.execute(uri: "/api/fragility?service=caf&radius_km=15&open_at=2026-12-05T10:30", method: .get) { response in
+                let filters = (try WebFixture.json(response) as? [String: Any])?["filters"] as? [String: Any]
+                #expect(filters?["open_at"] as? String == "2026-12-05T10:30")
+            }
+            try await client.execute(uri: "/api/access?service=caf&open_at=2026-12-05T10:30", method: .get) { response in
+                let report = try WebFixture.json(response) as? [String: Any]
+                #expect(report?["open_at"] as? String == "2026-12-05T10:30" && report?["unknown_hours_left_out"] is Int)
+            }
+            try await client.execute(uri: "/api/gaps?service=caf&radius_km=15&open_at=samedi", method: .get) { response in
+                #expect(response.status.code >= 400 && WebFixture.text(response).contains("samedi"))
+            }
+        }
+    }
+}

@@ -29,6 +29,8 @@ public struct DiagramRequest: Sendable {
     /// The coverage radius of a `coverage` diagram, in km.
     public var radiusKm = 10.0
     public var colouring: Colouring = .coverage
+    /// A `coverage` diagram at one moment (local time in France): only the relays open then count.
+    public var openAt: LocalDateTime?
 
     public init(kind: Kind) {
         self.kind = kind

@@ -24,6 +24,9 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
     /// With ``openAt``: the relays that matched everything else but were left out because their
     /// opening hours are unknown (none given, unreadable, or a comment only).
     public var unknownHoursLeftOut: Int?
+    /// With ``openAt``, in a coverage question: the relays without a place left out, which have no
+    /// opening hours (and neither have zones of intervention, which do not count at a moment).
+    public var withoutPlaceLeftOut: Int?
 
     public init(service: String, radiusKm: Double? = nil) {
         self.service = service
@@ -45,9 +48,14 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
         if !labels.isEmpty { parts.append("label: " + labels.joined(separator: ", ")) }
         if let openAt {
             var part = "open at \(openAt)"
+            var notes: [String] = []
             if let leftOut = unknownHoursLeftOut, leftOut > 0 {
-                part += " (\(leftOut) relay\(leftOut == 1 ? "" : "s") whose opening hours are unknown left out)"
+                notes.append("\(leftOut) relay\(leftOut == 1 ? "" : "s") whose opening hours are unknown left out")
             }
+            if let leftOut = withoutPlaceLeftOut {
+                notes.append((leftOut > 0 ? "\(leftOut) relay\(leftOut == 1 ? "" : "s") without a place and " : "") + "zones of intervention left out: they have no opening hours")
+            }
+            if !notes.isEmpty { part += " (" + notes.joined(separator: "; ") + ")" }
             parts.append(part)
         }
         return parts.joined(separator: "; ")
@@ -67,6 +75,7 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
         case free, modalites, labels
         case openAt = "open_at"
         case unknownHoursLeftOut = "unknown_hours_left_out"
+        case withoutPlaceLeftOut = "without_place_left_out"
         case summary
     }
 
@@ -83,6 +92,7 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
         labels = try container.decodeIfPresent([String].self, forKey: .labels) ?? []
         openAt = try container.decodeIfPresent(String.self, forKey: .openAt)
         unknownHoursLeftOut = try container.decodeIfPresent(Int.self, forKey: .unknownHoursLeftOut)
+        withoutPlaceLeftOut = try container.decodeIfPresent(Int.self, forKey: .withoutPlaceLeftOut)
     }
 
     /// Every key, nulls included, and the ``summary``.
@@ -99,6 +109,7 @@ public struct AppliedFilters: Sendable, Equatable, Codable {
         try container.encode(labels, forKey: .labels)
         try container.encode(openAt, forKey: .openAt)
         try container.encode(unknownHoursLeftOut, forKey: .unknownHoursLeftOut)
+        try container.encodeIfPresent(withoutPlaceLeftOut, forKey: .withoutPlaceLeftOut)
         try container.encode(summary, forKey: .summary)
     }
 }

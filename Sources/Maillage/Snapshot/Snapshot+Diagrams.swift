@@ -32,6 +32,7 @@ extension DiagramSource {
         let table = territories
         var query = GapQuery(service: service, radiusKm: request.radiusKm)
         query.within = scope
+        query.openAt = request.openAt
         let gaps = try directory.gaps(query, territories: table)
         var classes: [(colour: String, text: String)]
         var colourClass: [String: Int] = [:]
@@ -43,6 +44,7 @@ extension DiagramSource {
         case .access:
             var accessQuery = AccessQuery(service: service)
             accessQuery.within = scope
+            accessQuery.openAt = request.openAt
             let report = try directory.access(accessQuery, territories: table)
             classes = DiagramStyle.quantiles.enumerated().map { ($1, "Accessibilité (E2SFCA, 30 km) : quintile \($0 + 1)\($0 == 0 ? " (la plus faible)" : "")") }
             let ranked = report.communes.sorted { ($0.score, $0.code) < ($1.score, $1.code) }
@@ -52,11 +54,17 @@ extension DiagramSource {
             CoverageDiagram.Commune(code: $0.code, nom: $0.nom, population: $0.population, latitude: $0.latitude, longitude: $0.longitude,
                                     colourClass: colourClass[$0.code] ?? 0)
         }
-        let relays = try directory.relayPoints(of: service, near: communes.map { ($0.latitude, $0.longitude) }, radiusKm: request.radiusKm)
+        let relays = try directory.relayPoints(of: service, near: communes.map { ($0.latitude, $0.longitude) }, radiusKm: request.radiusKm,
+                                               openAt: request.openAt)
         let (level, code) = try table.resolve(scope)
         let date = relays.compactMap { graph.node($0.id).flatMap { dateMaj[$0] } }.max() ?? "(date inconnue)"
         let label = catalog.labels[try catalog.service(named: service)]
-        let what = request.colouring == .access ? "Accessibilité (E2SFCA, 30 km) — \(label)" : "Couverture — \(label) à \(DiagramParts.number(request.radiusKm)) km"
+        var what = request.colouring == .access ? "Accessibilité (E2SFCA, 30 km) — \(label)" : "Couverture — \(label) à \(DiagramParts.number(request.radiusKm)) km"
+        if let moment = request.openAt {
+            let leftOut = try directory.appliedFilters(query, territories: table)
+            what += " — relais ouverts \(DiagramParts.moment(moment)) (\(leftOut.unknownHoursLeftOut ?? 0) aux horaires inconnus écartés ; "
+                + "zones d'intervention et \(leftOut.withoutPlaceLeftOut ?? 0) intervenants sans lieu non comptés)"
+        }
         let without = gaps.communesWithoutLocation
         let apart = without.communes == 0 ? "" : without.communes == 1
             ? " — 1 commune sans coordonnées (\(without.population) hab.) non représentée"

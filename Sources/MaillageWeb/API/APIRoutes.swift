@@ -53,7 +53,7 @@ struct APIRoutes: Sendable {
 
     func fragility(_ query: QueryString) throws -> Response {
         let snapshot = live.current
-        let coverage = try RequestQueries.coverage(query)
+        let coverage = try RequestQueries.coverageAtMoment(query)
         let report = try snapshot.directory.singleRelays(coverage, territories: snapshot.territories)
         return try Responses.json(FilteredReport(report, filters: snapshot.directory.appliedFilters(coverage, territories: snapshot.territories)))
     }

@@ -29,6 +29,7 @@ enum OpenAPIDocument {
 
     private static let service = Parameter(name: "service", required: true, description: "The service: its exact label or its slug (e.g. aide-aux-demarches-administratives).")
     private static let within = Parameter(name: "within", description: "Only this territory: a commune's INSEE code, an EPCI's SIREN, a département code, or region:CODE.")
+    private static let openAt = Parameter(name: "open_at", description: "Only the relays open then, local time in France: YYYY-MM-DDTHH:MM (relays with unknown hours, without a place and zones of intervention are left out, counted).")
     private static let filters = [
         Parameter(name: "public", repeatable: true, description: "Only places that specifically address this public (publics_specifiquement_adresses)."),
         Parameter(name: "prise_en_charge", repeatable: true, description: "Only places with this specific support (prise_en_charge_specifique)."),
@@ -51,6 +52,7 @@ enum OpenAPIDocument {
             Parameter(name: "format", choices: ["json", "json-report"], description: "json (an array of relays) or json-report ({filters, relays})."),
         ], errors: [400, 422]),
         Operation(path: "/api/gaps", summary: "Coverage holes: the population without a relay within the radius (`maillage gaps`).", parameters: coverage + [
+            openAt,
             Parameter(name: "level", choices: ["commune", "epci", "departement", "region", "france"], description: "One row per territory of this level."),
             Parameter(name: "min_relays", kind: .integer, description: "How many relays a commune needs to count as covered (default 1)."),
         ], errors: [400, 422]),
@@ -61,8 +63,10 @@ enum OpenAPIDocument {
             Parameter(name: "bands", description: "E2SFCA distance bands as KM:WEIGHT pairs, e.g. 10:1,20:0.68,30:0.22."),
             Parameter(name: "demand", choices: ["population", "fragility"], description: "What measures demand."),
             within,
+            openAt,
         ], errors: [400, 422]),
-        Operation(path: "/api/fragility", summary: "Communes that depend on a single relay (`maillage fragility`).", parameters: coverage, errors: [400, 422]),
+        Operation(path: "/api/fragility", summary: "Communes that depend on a single relay (`maillage fragility`).", parameters: coverage + [openAt],
+                  errors: [400, 422]),
         Operation(path: "/api/plan", summary: "Where new relays would cover the most uncovered inhabitants (`maillage plan`).", parameters: coverage + [
             Parameter(name: "sites", kind: .integer, description: "How many sites to place (1 to 50, default 3)."),
             Parameter(name: "candidates", choices: ["communes", "places"], description: "Sites at communes' centroids or at existing places."),

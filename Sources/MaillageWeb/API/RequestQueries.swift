@@ -52,15 +52,22 @@ enum RequestQueries {
         return coverage
     }
 
-    /// `gaps`: coverage, `level`, `min_relays`.
+    /// A coverage question at a moment (`gaps`, `fragility`): coverage and `open_at`.
+    static func coverageAtMoment(_ query: QueryString) throws -> GapQuery {
+        var coverage = try coverage(query)
+        coverage.openAt = try openAt(query)
+        return coverage
+    }
+
+    /// `gaps`: coverage, `open_at`, `level`, `min_relays`.
     static func gaps(_ query: QueryString) throws -> GapQuery {
-        var gaps = try coverage(query)
+        var gaps = try coverageAtMoment(query)
         gaps.level = try query.choice("level", as: TerritoryLevel.self) ?? .commune
         gaps.minRelays = try query.integer("min_relays", in: 1...100) ?? 1
         return gaps
     }
 
-    /// `access`: `service`, `method`, `catchment_km`, `bands`, `demand`, `within`.
+    /// `access`: `service`, `method`, `catchment_km`, `bands`, `demand`, `within`, `open_at`.
     static func access(_ query: QueryString, within: String? = nil) throws -> AccessQuery {
         var access = AccessQuery(service: try query.required("service"))
         access.method = try query.choice("method", as: AccessQuery.Method.self) ?? .enhanced
@@ -71,6 +78,7 @@ enum RequestQueries {
         }
         access.demand = try query.choice("demand", as: AccessQuery.Demand.self) ?? .population
         access.within = within ?? query.text("within")
+        access.openAt = try openAt(query)
         return access
     }
 

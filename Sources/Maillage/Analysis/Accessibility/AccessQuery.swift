@@ -25,6 +25,8 @@ public struct AccessQuery: Sendable {
     /// Only report the communes of this territory (the scores are always computed nationally,
     /// since catchments cross borders).
     public var within: String?
+    /// Only sites open then count (local time in France); those whose hours are unknown are left out, counted.
+    public var openAt: LocalDateTime?
 
     public init(service: String) {
         self.service = service
@@ -70,6 +72,9 @@ public struct AccessReport: Sendable, Equatable, Codable {
     public var within: ResolvedTerritory? = nil
     /// Communes of the scope with no coordinates: left out of every figure above, counted here.
     public var communesWithoutLocation = CommunesWithoutLocation()
+    /// The moment sites had to be open, and how many relaying the service were left out for hours unknown.
+    public var openAt: String? = nil
+    public var unknownHoursLeftOut: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case within
@@ -82,6 +87,8 @@ public struct AccessReport: Sendable, Equatable, Codable {
         case fragilityFromEpci = "fragility_from_epci"
         case fragilityFromMean = "fragility_from_mean"
         case populationWithoutAccess = "population_without_access"
+        case openAt = "open_at"
+        case unknownHoursLeftOut = "unknown_hours_left_out"
         case communes
     }
 }

@@ -2,7 +2,8 @@ extension RelayDirectory {
     /// The accessibility of the query's service for every commune, by 2SFCA or E2SFCA on
     /// haversine distances from commune centroids to places. The supply of a place is the sum of
     /// the known headcounts of the intermediaries relaying the service there (or a finer one), or 1
-    /// when none is known; placeless intermediaries take no part. Remote help does not count.
+    /// when none is known; placeless intermediaries take no part. Remote help does not count. At a
+    /// moment (`openAt`), only places open then count; those whose hours are unknown are counted apart.
     /// Communes without coordinates take no part either (not even in the mean): they are counted apart.
     public func access(_ query: AccessQuery, territories: TerritoryTable, fragility: FragilityIndex = FragilityIndex()) throws(QueryError) -> AccessReport {
         let service = try catalog.service(named: query.service)
@@ -10,7 +11,14 @@ extension RelayDirectory {
         let within = try query.within.map(territories.territory)
         let (scope, withoutLocation) = territories.locatedCommunes(in: within)
 
-        let relaying = entries.filter { $0.kind == .place && $0.services & wanted != 0 }
+        var relaying = entries.filter { $0.kind == .place && $0.services & wanted != 0 }
+        var unknownHours = 0
+        if let moment = query.openAt {
+            relaying = relaying.filter { entry in
+                guard let open = entry.hours?.isOpen(at: moment) else { unknownHours += 1; return false }
+                return open
+            }
+        }
         let located = relaying.filter { $0.latitude.isFinite && $0.longitude.isFinite }
         let supply = located.map { entry in
             FloatingCatchment.Point(latitude: entry.latitude, longitude: entry.longitude, value: Self.supply(of: entry, wanted: wanted))
@@ -31,13 +39,16 @@ extension RelayDirectory {
             return CommuneAccess(code: commune.code, nom: commune.nom, population: commune.population, demand: demand.values[index],
                                  score: scores[index], normalized: normalized[index])
         }
-        return AccessReport(
+        var report = AccessReport(
             service: catalog.labels[service], method: query.method, catchmentKm: query.effectiveCatchmentKm,
             bands: query.method == .enhanced ? query.bands ?? DistanceWeighting.defaultBands : nil, demand: query.demand,
             sites: supply.count, supply: supply.reduce(0) { $0 + $1.value }, sitesWithoutLocation: relaying.count - located.count,
             meanScore: FloatingCatchment.mean(scores, demand: locatedDemand), fragilityFromEpci: demand.fromEpci, fragilityFromMean: demand.fromMean,
             populationWithoutAccess: communes.filter { $0.score == 0 }.reduce(0) { $0 + $1.population }, communes: communes,
             within: within, communesWithoutLocation: withoutLocation)
+        report.openAt = query.openAt?.description
+        report.unknownHoursLeftOut = query.openAt == nil ? nil : unknownHours
+        return report
     }
 
     /// The supply of a place for a service: the known headcounts of those relaying it there, or 1.

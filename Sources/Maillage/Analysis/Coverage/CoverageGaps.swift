@@ -11,6 +11,10 @@ public struct GapQuery: Sendable {
     public var priseEnCharge: [String] = []
     public var free = false
     public var labels: [String] = []
+    /// Only relays open then count (local time in France): places whose opening hours say so.
+    /// Relays whose hours are unknown, relays without a place and zones of intervention have no
+    /// hours to say it: they are left out, and counted (``AppliedFilters``).
+    public var openAt: LocalDateTime?
 
     public init(service: String, radiusKm: Double) {
         self.service = service

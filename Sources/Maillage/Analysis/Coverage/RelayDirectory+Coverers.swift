@@ -6,6 +6,12 @@ struct CoverageCandidates {
     let wanted: UInt64
     /// Whether each entry relays the service and passes the filters.
     let eligible: [Bool]
+    /// The question is about one moment (`openAt`): zones of intervention do not count.
+    var timeSpecific = false
+    /// With a moment: the relays (entry numbers) that passed everything else but were left out, for
+    /// hours that are unknown (none, unreadable, undecided) or because they have no place (and so no hours).
+    var unknownHours: [Int] = []
+    var withoutPlace: [Int] = []
 }
 
 /// One relay covering a commune: through the radius (with its distance) or through its zone only.
@@ -21,12 +27,28 @@ extension RelayDirectory {
         let service = try catalog.service(named: query.service)
         let wanted = catalog.descendants[service]
         let filters = try RelayFilters(publics: query.publics, priseEnCharge: query.priseEnCharge, free: query.free,
-                                       modalites: [], labels: query.labels, openAt: nil, vocabularies: vocabularies)
-        return CoverageCandidates(service: service, wanted: wanted, eligible: entries.map { $0.services & wanted != 0 && filters.accept($0) })
+                                       modalites: [], labels: query.labels, openAt: query.openAt, vocabularies: vocabularies)
+        var unknownHours: [Int] = [], withoutPlace: [Int] = []
+        let eligible = entries.enumerated().map { index, entry -> Bool in
+            guard entry.services & wanted != 0, filters.acceptExceptHours(entry) else { return false }
+            guard query.openAt != nil else { return true }
+            guard entry.kind == .place else {
+                withoutPlace.append(index)
+                return false
+            }
+            guard let open = filters.isOpen(entry) else {
+                unknownHours.append(index)
+                return false
+            }
+            return open
+        }
+        return CoverageCandidates(service: service, wanted: wanted, eligible: eligible, timeSpecific: query.openAt != nil,
+                                  unknownHours: unknownHours, withoutPlace: withoutPlace)
     }
 
     /// The relays covering a commune: within `radiusKm` of its centroid (inclusive; each once), then
-    /// those beyond it whose zone of intervention includes the commune.
+    /// those beyond it whose zone of intervention includes the commune (none at a given moment:
+    /// a zone has no opening hours).
     func coverers(of commune: TerritoryTable.Commune, radiusKm: Double, _ candidates: CoverageCandidates) -> [Coverer] {
         var coverers: [Coverer] = []
         if commune.latitude.isFinite {
@@ -35,7 +57,7 @@ extension RelayDirectory {
             }
         }
         var byZone = Set<Int32>()
-        for key in self.communes[commune.code]?.zoneKeys ?? [] {
+        for key in candidates.timeSpecific ? [] : self.communes[commune.code]?.zoneKeys ?? [] {
             for (entry, services) in self.byZone[key] ?? [] where services & candidates.wanted != 0 && candidates.eligible[Int(entry)] {
                 if let distance = distance(from: commune, to: Int(entry)), distance <= radiusKm { continue }
                 byZone.insert(entry)
@@ -53,9 +75,12 @@ extension RelayDirectory {
 }
 
 extension RelayDirectory {
-    /// The located relays of a service within `radiusKm` of any of these points, by id.
-    func relayPoints(of service: String, near points: [(Double, Double)], radiusKm: Double) throws(QueryError) -> [CoverageDiagram.Relay] {
-        let candidates = try candidates(for: GapQuery(service: service, radiusKm: radiusKm))
+    /// The located relays of a service within `radiusKm` of any of these points, by id (open at `openAt`, when given).
+    func relayPoints(of service: String, near points: [(Double, Double)], radiusKm: Double,
+                     openAt: LocalDateTime? = nil) throws(QueryError) -> [CoverageDiagram.Relay] {
+        var query = GapQuery(service: service, radiusKm: radiusKm)
+        query.openAt = openAt
+        let candidates = try candidates(for: query)
         var found = Set<Int>()
         for (latitude, longitude) in points where latitude.isFinite && longitude.isFinite {
             grid.within(radiusKm, ofLatitude: latitude, longitude: longitude) { entry, _ in

@@ -19,6 +19,8 @@ public struct WhatIfQuery: Sendable {
     public var bands: [DistanceWeighting.Band]?
     /// Only the communes of this territory (the scores are computed nationally).
     public var within: String?
+    /// Coverage and access at one moment (see ``GapQuery/openAt``).
+    public var openAt: LocalDateTime?
 
     public init(closing: [String]) {
         self.closing = closing
@@ -36,8 +38,11 @@ public struct WhatIfReport: Sendable, Equatable, Codable {
     public var within: ResolvedTerritory? = nil
     /// Communes of the scope with no coordinates: left out of every figure above, counted here.
     public var communesWithoutLocation = CommunesWithoutLocation()
+    /// The moment coverage and access were taken at (local time in France), when one was asked.
+    public var openAt: String? = nil
 
     enum CodingKeys: String, CodingKey {
+        case openAt = "open_at"
         case within
         case communesWithoutLocation = "communes_without_location"
         case closed
@@ -105,11 +110,13 @@ extension WhatIfReport {
         accessQuery.catchmentKm = query.catchmentKm
         accessQuery.bands = query.bands
         accessQuery.within = query.within
+        accessQuery.openAt = query.openAt
         var impacts: [ServiceImpact] = []
         for service in services {
             let slug = before.catalog.slugs[service]
             var gapQuery = GapQuery(service: slug, radiusKm: query.radiusKm)
             gapQuery.within = query.within
+            gapQuery.openAt = query.openAt
             accessQuery.service = slug
             impacts.append(ServiceImpact(
                 gapsBefore: try before.gaps(gapQuery, territories: territories), gapsAfter: try after.gaps(gapQuery, territories: territories),
@@ -118,6 +125,7 @@ extension WhatIfReport {
         self.init(closed: query.closing, radiusKm: query.radiusKm, method: query.method, catchmentKm: accessQuery.effectiveCatchmentKm,
                   services: impacts, within: try query.within.map(territories.territory))
         communesWithoutLocation = territories.locatedCommunes(in: within).withoutLocation
+        openAt = query.openAt?.description
     }
 }
 
