@@ -10,7 +10,7 @@ public struct MaillageCommand: AsyncParsableCommand {
             France Services, Aidants Connect, centres sociaux…) and the services they relay as a graph \
             in SQLite. Start with `maillage init`, then `maillage import KIND FILE`.
             """,
-        subcommands: [Init.self, Import.self, Export.self, Stats.self, Relays.self, Show.self, Path.self, Search.self, Check.self, Gaps.self, Access.self, Fragility.self, WhatIf.self, Plan.self, Network.self, Render.self, Backup.self, Dedupe.self, Unmerge.self, Serve.self]
+        subcommands: [Init.self, Import.self, Export.self, Stats.self, Relays.self, Show.self, Path.self, Search.self, Check.self, Gaps.self, Access.self, Fragility.self, Week.self, WhatIf.self, Plan.self, Network.self, Render.self, Backup.self, Dedupe.self, Unmerge.self, Serve.self]
     )
 
     public init() {}
