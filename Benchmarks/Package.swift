@@ -38,6 +38,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "WeekBenchmark",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Maillage", package: "maillage"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/WeekBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "NetworkBenchmark",
             dependencies: [
                 "BenchmarkSupport",

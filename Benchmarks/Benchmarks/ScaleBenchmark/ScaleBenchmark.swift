@@ -85,6 +85,12 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try store.relayDirectory().access(AccessQuery(service: "aide-aux-demarches-administratives"),
                                                     territories: store.territoryTable(), fragility: FragilityIndex()))
     }
+    // The week's coverage (`maillage week`): 168 hours, three places in four with hours.
+    Benchmark("week, 168 hours, all communes, 300,000 places (load + query)") { _ in
+        guard let store else { return }
+        blackHole(try store.relayDirectory().week(WeekQuery(coverage: GapQuery(service: "aide-aux-demarches-administratives", radiusKm: 10),
+                                                            date: LocalDateTime(year: 2026, month: 11, day: 30)), territories: store.territoryTable()))
+    }
     // The v1 CSV export, streamed: its bytes are counted, not kept.
     Benchmark("export lieux (v1 CSV), 300,000 places", configuration: .init(maxIterations: 3)) { _ in
         guard let store else { return }
