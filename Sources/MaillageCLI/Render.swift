@@ -22,13 +22,15 @@ extension MaillageCommand.Render.Format {
 extension MaillageCommand {
     struct Render: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw the network as a diagram: territory, ego, service or coverage.",
+            abstract: "Draw the network as a diagram: territory, ego, service, coverage or week.",
             discussion: """
                 territory: the mediation network of a commune, EPCI or département (places in clusters by commune, by \
                 EPCI for a département; intermediaries by type; services as chips; referrals). ego: one place or \
                 intermediary and everything within --hops links. service: who relays --service and who refers people to \
                 them. coverage: a map of the communes coloured covered / single relay / uncovered within --radius-km (or \
-                by accessibility quintile), relays on top, laid out at their coordinates (neato -n). Rendered in process \
+                by accessibility quintile), relays on top, laid out at their coordinates (neato -n); with --open-at, at \
+                that moment. week: the share of the territory's inhabitants with a relay of --service open within \
+                --radius-km, hour by hour through the week of --date (a 7 × 24 heat table). Rendered in process \
                 by the Graphviz library; --format dot writes the DOT source, identical for identical data.
                 """)
 
@@ -36,7 +38,7 @@ extension MaillageCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "territory, ego, service or coverage.")
+        @Argument(help: "territory, ego, service, coverage or week.")
         var kind: DiagramRequest.Kind
 
         @Option(help: ArgumentHelp("The territory: a commune's INSEE code.", valueName: "code"))
@@ -57,8 +59,11 @@ extension MaillageCommand {
         @Option(help: "The service (label or slug) of a service or coverage diagram.")
         var service: String?
 
-        @Option(name: .customLong("radius-km"), parsing: .unconditional, help: "The coverage radius of a coverage diagram, in km.")
+        @Option(name: .customLong("radius-km"), parsing: .unconditional, help: "The coverage radius of a coverage or week diagram, in km.")
         var radiusKm = 10.0
+
+        @Option(help: ArgumentHelp("A day of the week a week diagram shows (its Monday starts it); default this week.", valueName: "YYYY-MM-DD"))
+        var date: String?
 
         @OptionGroup var moment: OpenAtOption
 
@@ -81,6 +86,10 @@ extension MaillageCommand {
             try OutputPath.check(output, example: "\(kind.rawValue).\(format?.rawValue ?? "svg")")
             if radiusKm < 0 || !radiusKm.isFinite { throw ValidationError("--radius-km must be zero or more; got \(radiusKm).") }
             if moment.openAt != nil, kind != .coverage { throw ValidationError("--open-at applies to coverage diagrams only.") }
+            if let date {
+                guard kind == .week else { throw ValidationError("--date applies to week diagrams only.") }
+                if LocalDateTime(parsing: date + "T00:00") == nil { throw ValidationError("--date expects a day as YYYY-MM-DD, such as 2026-11-30; got '\(date)'.") }
+            }
             _ = try outputFormat()
         }
 
@@ -120,6 +129,7 @@ extension MaillageCommand {
             request.radiusKm = radiusKm
             request.colouring = colorBy
             request.openAt = moment.moment
+            request.weekOf = date.flatMap { LocalDateTime(parsing: $0 + "T00:00") }
             let dot: String
             do {
                 dot = try global.openStore(.read).diagram(request).text
@@ -130,7 +140,7 @@ extension MaillageCommand {
             let bytes: [UInt8]
             if let graphviz = GraphvizFormat(rawValue: format.rawValue), format != .dot {
                 do {
-                    bytes = try GraphvizRenderer.shared.render(dot, engine: engine ?? (kind == .coverage ? .pinned : nil), format: graphviz)
+                    bytes = try GraphvizRenderer.shared.render(dot, engine: engine ?? (kind == .coverage ? .pinned : kind == .week ? .dot : nil), format: graphviz)
                 } catch {
                     guard case .canvasTooLarge(let width, let height, let limit) = error else { throw error }
                     throw RenderFailure.imageTooLarge(width: width, height: height, limit: limit, output: output)

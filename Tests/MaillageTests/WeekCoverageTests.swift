@@ -75,4 +75,21 @@ import Testing
             #expect(slot.coveredPopulation == gaps.population - gaps.uncoveredPopulation, "\(slot.day) \(slot.start)")
         }
     }
+
+    @Test func theWeekIsDrawnAsAHeatTable() throws {
+        let store = try OpenAtCoverageTests.store()
+        var request = DiagramRequest(kind: .week)
+        request.scope = "departement:07"
+        request.service = "aide-aux-demarches-administratives"
+        request.radiusKm = 5
+        request.weekOf = LocalDateTime(year: 2026, month: 12, day: 2)
+        let dot = try store.diagram(request).text
+        #expect(dot.contains("Couverture dans la semaine — Aide aux démarches administratives à 5 km — Ardèche (07) — semaine du lundi 30 novembre 2026, 22000 habitants"))
+        // Saturday 10:00–11:00: Aubenas, 12,000 of 22,000 inhabitants: 55 %, "less than 90 %".
+        #expect(dot.contains("TITLE=\"Samedi 10:00–11:00 : 12000 habitants, 1 relais ouverts\"><FONT POINT-SIZE=\"9\" COLOR=\"white\">55</FONT>"))
+        #expect(dot.contains("Écartés : 0 relais aux horaires inconnus"))
+        #expect(WeekDiagram.colour(of: 0).fill == "#ffffcc" && WeekDiagram.colour(of: 0.2).fill == "#a1dab4" && WeekDiagram.colour(of: 0.95).fill == "#253494")
+        request.service = nil
+        #expect(throws: DiagramError.missing(kind: .week, field: .service)) { try store.diagram(request) }
+    }
 }

@@ -163,10 +163,12 @@ import Testing
         try await WebFixture.withClient { client in
             try await client.execute(uri: "/territoires/200072015?service=caf&radius_km=5", method: .get) { response in
                 let page = WebFixture.text(response)
-                #expect(page.components(separatedBy: "<svg").count == 3, "the coverage map and the network diagram, inline")
+                #expect(page.components(separatedBy: "<svg").count == 4, "the coverage map, the week's table and the network diagram, inline")
+                #expect(page.contains("<h2>Ouverture dans la semaine</h2>") && page.contains("Couverture dans la semaine — CAF à 5 km"))
                 #expect(page.contains("xlink:href=\"/communes/07010\""), "communes on the map link to their pages")
                 #expect(page.contains("xlink:href=\"/lieux/ardeche-lieu-001\""), "places on the diagram link to theirs")
-                for file in ["manques.csv", "accessibilite.csv", "relais-uniques.csv", "couverture.svg", "couverture.png", "reseau.svg", "reseau.png"] {
+                for file in ["manques.csv", "accessibilite.csv", "relais-uniques.csv", "couverture.svg", "couverture.png", "semaine.svg", "semaine.png",
+                             "reseau.svg", "reseau.png"] {
                     #expect(page.contains("href=\"/territoires/200072015/\(file)?service=caf&amp;radius_km=5\""), "\(file)")
                 }
             }
@@ -180,6 +182,9 @@ import Testing
             }
             try await client.execute(uri: "/territoires/200072015/relais-uniques.csv?service=caf&radius_km=5", method: .get) { response in
                 #expect(WebFixture.text(response) == single.csv())
+            }
+            try await client.execute(uri: "/territoires/200072015/semaine.svg?service=caf&radius_km=5", method: .get) { response in
+                #expect(response.headers[.contentType] == "image/svg+xml" && WebFixture.text(response).contains("Samedi"))
             }
             try await client.execute(uri: "/territoires/200072015/reseau.svg", method: .get) { response in
                 #expect(response.headers[.contentType] == "image/svg+xml")
@@ -200,7 +205,7 @@ import Testing
             try await client.execute(uri: "/territoires/region:84?service=caf&radius_km=10", method: .get) { response in
                 let page = WebFixture.text(response)
                 #expect(page.contains("<h1>Auvergne-Rhône-Alpes (84)</h1>"))
-                #expect(page.components(separatedBy: "<svg").count == 2, "the coverage map only")
+                #expect(page.components(separatedBy: "<svg").count == 3, "the coverage map and the week's table only")
                 #expect(page.contains("href=\"/territoires/07?service=caf&amp;radius_km=10\""))
             }
         }

@@ -173,12 +173,16 @@ struct DiagramParts {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
 
-    /// "le mardi 1 décembre 2026 à 10 h 30", for titles.
+    /// "le mardi 1er décembre 2026 à 10 h 30", for titles.
     static func moment(_ moment: LocalDateTime) -> String {
+        "le \(day(moment)) à \(moment.hour) h \(String(format: "%02d", moment.minute))"
+    }
+
+    /// "mardi 1er décembre 2026".
+    static func day(_ date: LocalDateTime) -> String {
         let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
         let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-        let day = moment.day == 1 ? "1er" : String(moment.day)
-        return "le \(weekdays[moment.weekday - 1]) \(day) \(months[moment.month - 1]) \(moment.year) à \(moment.hour) h \(String(format: "%02d", moment.minute))"
+        return "\(weekdays[date.weekday - 1]) \(date.day == 1 ? "1er" : String(date.day)) \(months[date.month - 1]) \(date.year)"
     }
 
     /// The graph-wide attributes shared by the network kinds.

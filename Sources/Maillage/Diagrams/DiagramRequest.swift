@@ -9,6 +9,8 @@ public struct DiagramRequest: Sendable {
         case service
         /// A geographic schematic of a service's coverage, communes at their coordinates.
         case coverage
+        /// A service's coverage through the week: a 7 × 24 heat table of the covered share.
+        case week
     }
 
     /// What colours the communes of a `coverage` diagram.
@@ -26,11 +28,13 @@ public struct DiagramRequest: Sendable {
     public var id: String?
     public var hops = 2
     public var service: String?
-    /// The coverage radius of a `coverage` diagram, in km.
+    /// The coverage radius of a `coverage` or `week` diagram, in km.
     public var radiusKm = 10.0
     public var colouring: Colouring = .coverage
     /// A `coverage` diagram at one moment (local time in France): only the relays open then count.
     public var openAt: LocalDateTime?
+    /// A day of the week a `week` diagram shows (its Monday starts it); this week when nil.
+    public var weekOf: LocalDateTime?
 
     public init(kind: Kind) {
         self.kind = kind

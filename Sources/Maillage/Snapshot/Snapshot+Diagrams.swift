@@ -1,3 +1,5 @@
+import Foundation
+
 extension Snapshot {
     /// The DOT graph a request describes.
     public func diagram(_ request: DiagramRequest) throws -> DOTGraph {
@@ -24,7 +26,24 @@ extension DiagramSource {
             guard let service else { throw DiagramError.missing(kind: .coverage, field: .service) }
             guard let scope = request.scope else { throw DiagramError.missing(kind: .coverage, field: .scope) }
             return try coverageDiagram(service: service, scope: scope, request: request, catalog: catalog, directory: try directory())
+        case .week:
+            guard let service else { throw DiagramError.missing(kind: .week, field: .service) }
+            guard let scope = request.scope else { throw DiagramError.missing(kind: .week, field: .scope) }
+            return try weekDiagram(service: service, scope: scope, request: request, catalog: catalog, directory: try directory())
         }
+    }
+
+    /// The week's coverage of `service` in `scope` as a heat table.
+    private func weekDiagram(service: String, scope: String, request: DiagramRequest, catalog: ServiceCatalog,
+                             directory: RelayDirectory) throws -> DOTGraph {
+        var coverage = GapQuery(service: service, radiusKm: request.radiusKm)
+        coverage.within = scope
+        let report = try directory.week(WeekQuery(coverage: coverage, date: request.weekOf ?? LocalDateTime.inFrance(Date())), territories: territories)
+        let (level, code) = try territories.resolve(scope)
+        let monday = try LocalDateTime(parsing: report.weekOf + "T00:00").map(DiagramParts.day) ?? report.weekOf
+        let title = "Couverture dans la semaine — \(catalog.labels[try catalog.service(named: service)]) à \(DiagramParts.number(request.radiusKm)) km — "
+            + "\(territories.name(of: code, at: level)) (\(code)) — semaine du \(monday), \(report.population) habitants"
+        return WeekDiagram.build(report, title: title)
     }
 
     private func coverageDiagram(service: String, scope: String, request: DiagramRequest, catalog: ServiceCatalog,

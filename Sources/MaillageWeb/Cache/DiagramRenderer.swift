@@ -15,10 +15,11 @@ final class DiagramRenderer: Sendable {
     /// The diagram `request` describes, drawn from `snapshot` as `format`, its nodes linked to their pages.
     func render(_ request: DiagramRequest, from snapshot: Snapshot, format: GraphvizFormat) async throws -> [UInt8] {
         let key = [request.kind.rawValue, request.scope ?? "", request.id ?? "", String(request.hops), request.service ?? "",
-                   String(request.radiusKm), request.colouring.rawValue, format.rawValue].joined(separator: "|")
+                   String(request.radiusKm), request.colouring.rawValue, request.openAt?.description ?? "",
+                   request.weekOf?.monday.isoDate ?? "", format.rawValue].joined(separator: "|")
         return try await cache.value(version: snapshot.dataVersion, key: key) {
             let dot = try snapshot.diagram(request).linking { Self.page(ofNode: $0, in: snapshot) }
-            let engine: GraphvizEngine? = request.kind == .coverage ? .pinned : nil
+            let engine: GraphvizEngine? = request.kind == .coverage ? .pinned : request.kind == .week ? .dot : nil
             return try await GraphvizRenderer.shared.renderInBackground(dot.text, engine: engine, format: format)
         }
     }

@@ -99,14 +99,18 @@ struct PageRoutes: Sendable {
     func territory(_ code: String, asked: QueryString, echo: FormEcho? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let snapshot = live.current
         let question = try TerritoryPage.Question(code: code, asked: asked, snapshot: snapshot)
-        let key = ["territoire", question.scope, question.service, String(question.radiusKm)].joined(separator: "|")
+        // The week shown is this one: a new week is a new page.
+        let monday = now().date.monday
+        let key = ["territoire", question.scope, question.service, String(question.radiusKm), monday.isoDate].joined(separator: "|")
         return Responses.html(Layout.document(try await heavyPages.value(version: snapshot.dataVersion, key: key) {
             let reports = try TerritoryPage.Reports(question, snapshot: snapshot)
             let coverage = await inlineDiagram(Self.coverageRequest(question), snapshot: snapshot)
+            let week = await inlineDiagram(Self.weekRequest(question, weekOf: monday), snapshot: snapshot)
             // A région's network (thousands of nodes) takes Graphviz seconds and cannot be read on a
             // page: its départements' pages show theirs; the SVG stays downloadable.
             let network = question.territory.level == .region ? nil : await inlineDiagram(Self.networkRequest(question.scope), snapshot: snapshot)
-            return TerritoryPage(question: question, reports: reports, snapshot: snapshot, coverageMap: coverage, networkDiagram: network).render()
+            return TerritoryPage(question: question, reports: reports, snapshot: snapshot, coverageMap: coverage, weekTable: week,
+                                 networkDiagram: network).render()
         }, visitorPart: Visitor.current.editor == nil ? HTML() : CreationForms(snapshot: snapshot, echo: echo).territory(question.territory)), status: status)
     }
 
@@ -121,6 +125,8 @@ struct PageRoutes: Sendable {
             return Responses.file(text, type: "text/csv; charset=utf-8", filename: "\(name)-\(file)")
         case let file where file.hasPrefix("couverture."):
             return try await diagramFile(Self.coverageRequest(question), file: file, name: "couverture", snapshot: snapshot, prefix: name)
+        case let file where file.hasPrefix("semaine."):
+            return try await diagramFile(Self.weekRequest(question, weekOf: now().date.monday), file: file, name: "semaine", snapshot: snapshot, prefix: name)
         case let file where file.hasPrefix("reseau."):
             return try await diagramFile(Self.networkRequest(question.scope), file: file, name: "reseau", snapshot: snapshot, prefix: question.territory.code)
         default:
@@ -144,6 +150,14 @@ struct PageRoutes: Sendable {
         request.scope = question.scope
         request.service = question.service
         request.radiusKm = question.radiusKm
+        return request
+    }
+
+    /// The territory's coverage of the question's service through the week of `weekOf`.
+    static func weekRequest(_ question: TerritoryPage.Question, weekOf: LocalDateTime) -> DiagramRequest {
+        var request = coverageRequest(question)
+        request.kind = .week
+        request.weekOf = weekOf
         return request
     }
 

@@ -61,6 +61,8 @@ struct TerritoryPage {
     let reports: Reports
     let snapshot: Snapshot
     let coverageMap: Result<String, any Error>
+    /// The week's coverage, hour by hour (this week).
+    let weekTable: Result<String, any Error>
     /// nil for a région, whose network is drawn département by département.
     let networkDiagram: Result<String, any Error>?
 
@@ -86,6 +88,9 @@ struct TerritoryPage {
             tag("h2") { "Carte de couverture" }
             PageParts.diagram(try? coverageMap.get(), caption: "Chaque commune à sa position, colorée selon le nombre de relais à moins de \(AppliedFilters.kilometres(question.radiusKm)) km ; les points noirs sont les relais.",
                               failure: failure(coverageMap), downloads: [("SVG", download("couverture.svg")), ("PNG", download("couverture.png"))])
+            tag("h2") { "Ouverture dans la semaine" }
+            PageParts.diagram(try? weekTable.get(), caption: "Part des habitants avec un relais ouvert à moins de \(AppliedFilters.kilometres(question.radiusKm)) km, heure par heure cette semaine (chaque heure lue à la demi-heure, jours fériés compris). Les relais aux horaires inconnus, sans lieu, et les zones d'intervention n'ont pas d'horaires : ils ne comptent pas ici.",
+                              failure: failure(weekTable), downloads: [("SVG", download("semaine.svg")), ("PNG", download("semaine.png"))])
             tag("h2") { "Trous de couverture" }
             if uncovered.isEmpty { tag("p") { "Toutes les communes ont un relais à moins de \(AppliedFilters.kilometres(question.radiusKm)) km." } }
             else {
