@@ -26,4 +26,25 @@ import Testing
         let bad = try maillage.run(["week", "--service", "caf", "--radius-km", "15", "--date", "mardi", "--db", "d.sqlite"])
         #expect(!bad.succeeded && bad.stderr.contains("--date expects a day as YYYY-MM-DD"))
     }
+
+    @Test func planTakesASlotOrAMomentAndChoosesAmongTheRelaysClosedThen() throws {
+        let maillage = try MaillageBinary.inScratchFolder()
+        defer { maillage.removeFolder() }
+        var steps = [["init", "--db", "d.sqlite", "--seeds", MaillageBinary.seeds.appendingPathComponent("taxonomy").path]]
+        for (kind, file) in [("communes", "communes.csv"), ("lieux", "lieux.csv")] {
+            steps.append(["import", kind, MaillageBinary.seeds.appendingPathComponent("demo/\(file)").path, "--db", "d.sqlite"])
+        }
+        for step in steps { #expect(try maillage.run(step).succeeded) }
+        let base = ["plan", "--service", "aide-aux-demarches-administratives", "--radius-km", "15", "--db", "d.sqlite"]
+        let saturday = try maillage.run(base + ["--open-at", "2026-12-05T10:30"])
+        #expect(saturday.succeeded && saturday.stdout.contains("uncovered then; 3 sites covering the most inhabitants, among the relays of the service closed then"), "\(saturday)")
+        let slot = try maillage.run(base + ["--slot", "Sa10", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(slot.stdout.utf8)) as? [String: Any], "\(slot)")
+        #expect(report["candidates"] as? String == "closed" && (report["filters"] as? [String: Any])?["open_at"] as? String != nil)
+        for (arguments, message) in [(["--slot", "Xy9"], "--slot expects a day and an hour"), (["--slot", "Sa10", "--open-at", "2026-12-05T10:30"], "not both"),
+                                     (["--slot", "Sa10", "--candidates", "places"], "drop --candidates places"), (["--candidates", "closed"], "needs a moment")] {
+            let run = try maillage.run(base + arguments)
+            #expect(!run.succeeded && run.stderr.contains(message), "\(arguments): \(run)")
+        }
+    }
 }

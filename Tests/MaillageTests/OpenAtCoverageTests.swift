@@ -101,4 +101,22 @@ import Testing
         #expect(map.contains("relais ouverts le samedi 5 décembre 2026 à 10 h 30 (0 aux horaires inconnus écartés"))
         #expect(map.contains("\"rsamedi\"") && !map.contains("\"rsemaine\""), "only the relays open then are drawn")
     }
+
+    @Test func planAtAMomentChoosesAmongTheRelaysClosedThen() throws {
+        let store = try Self.store()
+        var coverage = GapQuery(service: "aide-aux-demarches-administratives", radiusKm: 5)
+        coverage.openAt = LocalDateTime(parsing: "2026-12-01T10:30")
+        var query = PlanQuery(coverage: coverage)
+        query.candidates = .closed
+        query.sites = 2
+        let plan = try store.relayDirectory().plan(query, territories: try store.territoryTable())
+        // Tuesday 10:30: Alboussière (2,000, its relay is always off), Aubenas (12,000, Saturdays only) and
+        // Bourg-en-Bresse (42,000, hours unknown) have no relay open; the three relays are the candidates.
+        #expect(plan.uncoveredPopulationBefore == 56_000 && plan.uncoveredCommunesBefore == 3)
+        #expect(plan.sites.map(\.id) == ["illisible", "samedi"] && plan.sites.map(\.coveredPopulation) == [42_000, 12_000])
+        #expect(plan.uncoveredPopulationAfter == 2_000 && plan.candidates == .closed)
+        query.coverAll = true
+        let all = try store.relayDirectory().plan(query, territories: try store.territoryTable())
+        #expect(Set(all.sites.map(\.id)) == ["illisible", "samedi", "ferme"] && all.uncoveredPopulationAfter == 0)
+    }
 }

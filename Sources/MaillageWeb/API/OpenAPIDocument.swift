@@ -67,9 +67,10 @@ enum OpenAPIDocument {
         ], errors: [400, 422]),
         Operation(path: "/api/fragility", summary: "Communes that depend on a single relay (`maillage fragility`).", parameters: coverage + [openAt],
                   errors: [400, 422]),
-        Operation(path: "/api/plan", summary: "Where new relays would cover the most uncovered inhabitants (`maillage plan`).", parameters: coverage + [
+        Operation(path: "/api/plan", summary: "Where new relays would cover the most uncovered inhabitants (`maillage plan`); with open_at, which relays closed then would cover the most if they opened then.", parameters: coverage + [
+            openAt,
             Parameter(name: "sites", kind: .integer, description: "How many sites to place (1 to 50, default 3)."),
-            Parameter(name: "candidates", choices: ["communes", "places"], description: "Sites at communes' centroids or at existing places."),
+            Parameter(name: "candidates", choices: ["communes", "places", "closed"], description: "Sites at communes' centroids or at existing places; with open_at, the relays closed then."),
             Parameter(name: "cover_all", kind: .boolean, description: "The fewest sites covering every inhabited commune instead."),
         ], errors: [400, 422]),
         Operation(path: "/api/network", summary: "The referral network's health: brokers, cut points, bridges, communities (`maillage network`).", parameters: [

@@ -82,11 +82,16 @@ enum RequestQueries {
         return access
     }
 
-    /// `plan`: coverage, `sites`, `candidates`, `cover_all`.
+    /// `plan`: coverage, `open_at`, `sites`, `candidates`, `cover_all`.
     static func plan(_ query: QueryString) throws -> PlanQuery {
-        var plan = PlanQuery(coverage: try coverage(query))
+        var plan = PlanQuery(coverage: try coverageAtMoment(query))
         plan.sites = try query.integer("sites", in: 1...50) ?? 3
-        plan.candidates = try query.choice("candidates", as: PlanQuery.Candidates.self) ?? .communes
+        let atMoment = plan.coverage.openAt != nil
+        plan.candidates = try query.choice("candidates", as: PlanQuery.Candidates.self) ?? (atMoment ? .closed : .communes)
+        if atMoment != (plan.candidates == .closed) {
+            throw WebError(status: .badRequest, code: "bad_parameter",
+                           message: atMoment ? "With open_at, the candidates are the relays closed then: candidates=closed, or none." : "candidates=closed needs open_at.")
+        }
         plan.coverAll = try query.flag("cover_all")
         return plan
     }

@@ -6,6 +6,8 @@ struct CoverageCandidates {
     let wanted: UInt64
     /// Whether each entry relays the service and passes the filters.
     let eligible: [Bool]
+    /// Whether each entry relays the service and passes every filter but the moment.
+    var passesAllButHours: [Bool] = []
     /// The question is about one moment (`openAt`): zones of intervention do not count.
     var timeSpecific = false
     /// With a moment: the relays (entry numbers) that passed everything else but were left out, for
@@ -29,8 +31,9 @@ extension RelayDirectory {
         let filters = try RelayFilters(publics: query.publics, priseEnCharge: query.priseEnCharge, free: query.free,
                                        modalites: [], labels: query.labels, openAt: query.openAt, vocabularies: vocabularies)
         var unknownHours: [Int] = [], withoutPlace: [Int] = []
+        let passesAllButHours = entries.map { $0.services & wanted != 0 && filters.acceptExceptHours($0) }
         let eligible = entries.enumerated().map { index, entry -> Bool in
-            guard entry.services & wanted != 0, filters.acceptExceptHours(entry) else { return false }
+            guard passesAllButHours[index] else { return false }
             guard query.openAt != nil else { return true }
             guard entry.kind == .place else {
                 withoutPlace.append(index)
@@ -42,8 +45,8 @@ extension RelayDirectory {
             }
             return open
         }
-        return CoverageCandidates(service: service, wanted: wanted, eligible: eligible, timeSpecific: query.openAt != nil,
-                                  unknownHours: unknownHours, withoutPlace: withoutPlace)
+        return CoverageCandidates(service: service, wanted: wanted, eligible: eligible, passesAllButHours: passesAllButHours,
+                                  timeSpecific: query.openAt != nil, unknownHours: unknownHours, withoutPlace: withoutPlace)
     }
 
     /// The relays covering a commune: within `radiusKm` of its centroid (inclusive; each once), then

@@ -5,9 +5,13 @@ public struct PlanQuery: Sendable {
         case communes
         /// The service added at an existing place that does not relay it yet.
         case places
+        /// At a moment (``GapQuery/openAt``): the relays of the service closed then (or whose hours
+        /// are unknown), as if they opened then.
+        case closed
     }
 
     /// What counts as covered now (service, radius, scope and relay filters; `minRelays` unused).
+    /// With ``GapQuery/openAt``, covered then: only the relays open at that moment count.
     public var coverage: GapQuery
     /// How many new sites (maximal covering).
     public var sites = 3
@@ -93,7 +97,7 @@ extension RelayDirectory {
             population += commune.population
             if commune.population > 0, coverers(of: commune, radiusKm: radius, candidates).isEmpty { demand.append(commune) }
         }
-        let sites = candidateSites(query.candidates, scope: scope, territories: territories, eligible: candidates.eligible)
+        let sites = candidateSites(query.candidates, scope: scope, territories: territories, candidates: candidates)
         let grid = SpatialGrid(latitudes: demand.map(\.latitude), longitudes: demand.map(\.longitude))
         let covers = sites.map { site in
             var points: [Int32] = []
@@ -124,7 +128,9 @@ extension RelayDirectory {
 
     /// The candidate sites, in a stable order: the scope's communes with a centroid, or its places
     /// with a location that do not relay the service (with the filters) yet.
-    private func candidateSites(_ kind: PlanQuery.Candidates, scope: [Int], territories: TerritoryTable, eligible: [Bool]) -> [SitePlan.PlannedSite] {
+    private func candidateSites(_ kind: PlanQuery.Candidates, scope: [Int], territories: TerritoryTable,
+                                candidates: CoverageCandidates) -> [SitePlan.PlannedSite] {
+        let eligible = candidates.eligible
         let site = { (id: String, nom: String, code: String?, latitude: Double, longitude: Double) in
             SitePlan.PlannedSite(rank: 0, id: id, nom: nom, codeInsee: code, latitude: latitude, longitude: longitude,
                                  coveredPopulation: 0, coveredCommunes: 0, cumulativeCoveredPopulation: 0)
@@ -139,6 +145,16 @@ extension RelayDirectory {
                 let entry = entries[index]
                 return entry.kind == .place && !eligible[index] && entry.latitude.isFinite && entry.longitude.isFinite
                     && entry.codeInsee.map(codes.contains) == true
+            }.map { site(entries[$0].id, entries[$0].nom, entries[$0].codeInsee, entries[$0].latitude, entries[$0].longitude) }
+        case .closed:
+            // The relays of the service that the moment left out: closed then, or hours unknown.
+            let codes = Set(scope.map { territories.communes[$0].code })
+            let open = Set(entries.indices.filter { eligible[$0] })
+            return entries.indices.filter { index in
+                let entry = entries[index]
+                return entry.kind == .place && !open.contains(index) && entry.services & candidates.wanted != 0
+                    && entry.latitude.isFinite && entry.longitude.isFinite && entry.codeInsee.map(codes.contains) == true
+                    && candidates.passesAllButHours[index]
             }.map { site(entries[$0].id, entries[$0].nom, entries[$0].codeInsee, entries[$0].latitude, entries[$0].longitude) }
         }
     }
