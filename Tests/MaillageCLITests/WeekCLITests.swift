@@ -3,14 +3,20 @@ import Testing
 
 /// `maillage week` through the built program: its JSON keys, its CSV and its text table.
 @Suite struct WeekCLITests {
-    @Test func theWeekIsWrittenAsJSONCSVAndText() throws {
+    /// A scratch folder with the demo's communes and places in `d.sqlite`.
+    private func demo() throws -> MaillageBinary {
         let maillage = try MaillageBinary.inScratchFolder()
-        defer { maillage.removeFolder() }
         var steps = [["init", "--db", "d.sqlite", "--seeds", MaillageBinary.seeds.appendingPathComponent("taxonomy").path]]
         for (kind, file) in [("communes", "communes.csv"), ("lieux", "lieux.csv")] {
             steps.append(["import", kind, MaillageBinary.seeds.appendingPathComponent("demo/\(file)").path, "--db", "d.sqlite"])
         }
         for step in steps { #expect(try maillage.run(step).succeeded) }
+        return maillage
+    }
+
+    @Test func theWeekIsWrittenAsJSONCSVAndText() throws {
+        let maillage = try demo()
+        defer { maillage.removeFolder() }
         let arguments = ["week", "--service", "caf", "--radius-km", "15", "--date", "2026-12-02", "--db", "d.sqlite"]
         let json = try maillage.run(arguments + ["--format", "json", "--level", "departement"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json)")
@@ -28,13 +34,8 @@ import Testing
     }
 
     @Test func planTakesASlotOrAMomentAndChoosesAmongTheRelaysClosedThen() throws {
-        let maillage = try MaillageBinary.inScratchFolder()
+        let maillage = try demo()
         defer { maillage.removeFolder() }
-        var steps = [["init", "--db", "d.sqlite", "--seeds", MaillageBinary.seeds.appendingPathComponent("taxonomy").path]]
-        for (kind, file) in [("communes", "communes.csv"), ("lieux", "lieux.csv")] {
-            steps.append(["import", kind, MaillageBinary.seeds.appendingPathComponent("demo/\(file)").path, "--db", "d.sqlite"])
-        }
-        for step in steps { #expect(try maillage.run(step).succeeded) }
         let base = ["plan", "--service", "aide-aux-demarches-administratives", "--radius-km", "15", "--db", "d.sqlite"]
         let saturday = try maillage.run(base + ["--open-at", "2026-12-05T10:30"])
         #expect(saturday.succeeded && saturday.stdout.contains("uncovered then; 3 sites covering the most inhabitants, among the relays of the service closed then"), "\(saturday)")
