@@ -84,7 +84,7 @@ import Testing
         request.radiusKm = 5
         request.weekOf = LocalDateTime(year: 2026, month: 12, day: 2)
         let dot = try store.diagram(request).text
-        #expect(dot.contains("Couverture dans la semaine — Aide aux démarches administratives à 5 km — Ardèche (07) — semaine du lundi 30 novembre 2026, 22000 habitants"))
+        #expect(dot.contains("Couverture dans la semaine — Aide aux démarches administratives à 5 km\\nArdèche (07) — semaine du lundi 30 novembre 2026, 22000 habitants"))
         // Saturday 10:00–11:00: Aubenas, 12,000 of 22,000 inhabitants: 55 %, "less than 90 %".
         #expect(dot.contains("TITLE=\"Samedi 10:00–11:00 : 12000 habitants, 1 relais ouverts\"><FONT POINT-SIZE=\"9\" COLOR=\"white\">55</FONT>"))
         #expect(dot.contains("Écartés : 0 relais aux horaires inconnus"))

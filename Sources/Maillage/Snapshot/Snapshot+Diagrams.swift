@@ -41,7 +41,8 @@ extension DiagramSource {
         let report = try directory.week(WeekQuery(coverage: coverage, date: request.weekOf ?? LocalDateTime.inFrance(Date())), territories: territories)
         let (level, code) = try territories.resolve(scope)
         let monday = try LocalDateTime(parsing: report.weekOf + "T00:00").map(DiagramParts.day) ?? report.weekOf
-        let title = "Couverture dans la semaine — \(catalog.labels[try catalog.service(named: service)]) à \(DiagramParts.number(request.radiusKm)) km — "
+        // On two lines: the table, not the title, sets the drawing's width.
+        let title = "Couverture dans la semaine — \(catalog.labels[try catalog.service(named: service)]) à \(DiagramParts.number(request.radiusKm)) km\n"
             + "\(territories.name(of: code, at: level)) (\(code)) — semaine du \(monday), \(report.population) habitants"
         return WeekDiagram.build(report, title: title)
     }
