@@ -85,6 +85,9 @@ enum WhatIfText {
         if report.services.isEmpty, inactive.count < report.closed.count { lines.append("  they relay no service.") }
         for impact in report.services {
             lines.append("\(shown: impact.service): covered \(impact.coveredPopulationBefore) → \(impact.coveredPopulationAfter) of \(impact.population) inhabitants; mean score \(AccessText.perTenThousand(impact.meanScoreBefore)) → \(AccessText.perTenThousand(impact.meanScoreAfter)) per 10,000; \(impact.populationLosingAccess) inhabitants left with no site within reach.")
+            if let unknown = impact.unknownHoursLeftOut, let placeless = impact.withoutPlaceLeftOut {
+                lines.append("  at that moment, left out: \(unknown) relay\(unknown == 1 ? "" : "s") whose opening hours are unknown, \(placeless) without a place, and zones of intervention.")
+            }
             for commune in impact.newlyUncovered.prefix(limit) {
                 lines.append("  newly uncovered: \(shown: commune.code) \(shown: commune.nom) (\(commune.population) inh.)")
             }

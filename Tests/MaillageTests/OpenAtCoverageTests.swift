@@ -92,6 +92,7 @@ import Testing
         whatIf.openAt = LocalDateTime(parsing: "2026-12-05T10:30")
         let impact = try #require(try store.whatIf(whatIf).services.first)
         #expect(impact.coveredPopulationBefore == 532_000 && impact.coveredPopulationAfter == 520_000)
+        #expect(impact.unknownHoursLeftOut == 1 && impact.withoutPlaceLeftOut == 1, "what the moment left out, said")
         var request = DiagramRequest(kind: .coverage)
         request.scope = "departement:07"
         request.service = "aide-aux-demarches-administratives"

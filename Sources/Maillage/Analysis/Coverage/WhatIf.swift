@@ -66,8 +66,14 @@ public struct WhatIfReport: Sendable, Equatable, Codable {
         public var populationLosingAccess: Int
         /// Every commune whose score changed, largest loss (score × inhabitants) first.
         public var accessChanges: [AccessChange]
+        /// At a moment (``WhatIfQuery/openAt``), before the closures: the relays of the territory
+        /// left out for unknown hours, and those without a place (no hours); nil otherwise.
+        public var unknownHoursLeftOut: Int? = nil
+        public var withoutPlaceLeftOut: Int? = nil
 
         enum CodingKeys: String, CodingKey {
+            case unknownHoursLeftOut = "unknown_hours_left_out"
+            case withoutPlaceLeftOut = "without_place_left_out"
             case service, population
             case coveredPopulationBefore = "covered_population_before"
             case coveredPopulationAfter = "covered_population_after"
@@ -118,9 +124,15 @@ extension WhatIfReport {
             gapQuery.within = query.within
             gapQuery.openAt = query.openAt
             accessQuery.service = slug
-            impacts.append(ServiceImpact(
+            var impact = ServiceImpact(
                 gapsBefore: try before.gaps(gapQuery, territories: territories), gapsAfter: try after.gaps(gapQuery, territories: territories),
-                accessBefore: try before.access(accessQuery, territories: territories), accessAfter: try after.access(accessQuery, territories: territories)))
+                accessBefore: try before.access(accessQuery, territories: territories), accessAfter: try after.access(accessQuery, territories: territories))
+            if query.openAt != nil {
+                let leftOut = try before.appliedFilters(gapQuery, territories: territories)
+                impact.unknownHoursLeftOut = leftOut.unknownHoursLeftOut
+                impact.withoutPlaceLeftOut = leftOut.withoutPlaceLeftOut
+            }
+            impacts.append(impact)
         }
         self.init(closed: query.closing, radiusKm: query.radiusKm, method: query.method, catchmentKm: accessQuery.effectiveCatchmentKm,
                   services: impacts, within: try query.within.map(territories.territory))
