@@ -40,7 +40,7 @@ extension DiagramSource {
         coverage.within = scope
         let report = try directory.week(WeekQuery(coverage: coverage, date: request.weekOf ?? LocalDateTime.inFrance(Date())), territories: territories)
         let (level, code) = try territories.resolve(scope)
-        let monday = try LocalDateTime(parsing: report.weekOf + "T00:00").map(DiagramParts.day) ?? report.weekOf
+        let monday = LocalDateTime(parsing: report.weekOf + "T00:00").map(DiagramParts.day) ?? report.weekOf
         // On two lines: the table, not the title, sets the drawing's width.
         let title = "Couverture dans la semaine — \(catalog.labels[try catalog.service(named: service)]) à \(DiagramParts.number(request.radiusKm)) km\n"
             + "\(territories.name(of: code, at: level)) (\(code)) — semaine du \(monday), \(report.population) habitants"
