@@ -197,6 +197,14 @@ import Testing
                 let report = try WebFixture.json(response) as? [String: Any]
                 #expect(report?["open_at"] as? String == "2026-12-05T10:30" && report?["unknown_hours_left_out"] is Int)
             }
+            try await client.execute(uri: "/api/plan?service=aide-aux-demarches-administratives&radius_km=15&open_at=2026-12-05T10:30", method: .get) { response in
+                let plan = try WebFixture.json(response) as? [String: Any]
+                #expect(plan?["candidates"] as? String == "closed" && (plan?["sites"] as? [[String: Any]])?.first?["id"] as? String == "ardeche-lieu-040",
+                        "Saturday 10:30: Lamastre's France Services, were it open then")
+            }
+            try await client.execute(uri: "/api/plan?service=caf&radius_km=15&candidates=closed", method: .get) { response in
+                #expect(response.status == .badRequest && WebFixture.text(response).contains("candidates=closed needs open_at"))
+            }
             try await client.execute(uri: "/api/gaps?service=caf&radius_km=15&open_at=samedi", method: .get) { response in
                 #expect(response.status.code >= 400 && WebFixture.text(response).contains("samedi"))
             }
