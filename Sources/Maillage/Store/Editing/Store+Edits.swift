@@ -154,15 +154,9 @@ extension Store {
         }
         for (field, value) in fields { row[field] = value.schemaText }
         if let date = row["date_maj"], date.isEmpty { row["date_maj"] = nil }
-        let data = try JSONSerialization.data(withJSONObject: [row.compactMapValues { $0 }], options: [.sortedKeys])
-        var report = ImportReport(kind: "lieux", file: "modification")
-        let context = try importContext(.lieux, options: ImportOptions(source: "edits"), report: &report)
-        let drafts = try LieuxImporter.parse(try JSONRecords.table(name: "modification", data: data, required: LieuxLayout.required),
-                                             context: context, report: &report)
-        // What an import would refuse, and what it would keep with a warning on a field the editor
-        // typed (unreadable hours, a malformed e-mail): a person correcting the directory fixes it now.
-        let refused = report.errors + report.warnings.filter { $0.column.map(fields.keys.contains) == true } + (try Self.qualityIssues(of: fields))
-        guard refused.isEmpty, let draft = drafts.first else { throw EditError.invalid(refused) }
+        let (draft, _) = try draftOfEdit(row, kind: .lieux, required: LieuxLayout.required, typed: fields, extraIssues: try Self.qualityIssues(of: fields)) {
+            try LieuxImporter.parse($0, context: $1, report: &$2)
+        }
         var wanted: [String: DatabaseValue] = [:]
         let fieldsSet = fields.keys.contains { Self.locationFields.contains($0) } ? Set(fields.keys).union(Self.locationFields) : Set(fields.keys)
         for field in fieldsSet {
@@ -175,6 +169,22 @@ extension Store {
             }
         }
         return wanted
+    }
+
+    /// The one-row `row` read as an import of `kind` reads it (`parse`), with the importer's
+    /// context: the draft, unless the import would refuse the row, or keep it with a warning on a
+    /// field the editor typed (unreadable hours, a malformed e-mail: a person correcting the
+    /// directory fixes it now), or `extraIssues` says more; then nothing changes.
+    func draftOfEdit<Draft>(_ row: [String: String], kind: ImportKind, required: RequiredColumns, typed fields: [String: EditValue],
+                            extraIssues: [ImportIssue] = [],
+                            parse: (TabularFile, ImportContext, inout ImportReport) throws -> [Draft]) throws -> (Draft, ImportContext) {
+        let data = try JSONSerialization.data(withJSONObject: [row], options: [.sortedKeys])
+        var report = ImportReport(kind: kind.rawValue, file: "modification")
+        let context = try importContext(kind, options: ImportOptions(source: Self.editsSource), report: &report)
+        let drafts = try parse(try JSONRecords.table(name: "modification", data: data, required: required), context, &report)
+        let refused = report.errors + report.warnings.filter { $0.column.map(fields.keys.contains) == true } + extraIssues
+        guard refused.isEmpty, let draft = drafts.first else { throw EditError.invalid(refused) }
+        return (draft, context)
     }
 
     /// What `maillage check` would say of the edited values an import keeps without a word: hours

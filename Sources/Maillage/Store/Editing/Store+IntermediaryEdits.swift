@@ -35,13 +35,9 @@ extension Store {
             }
         }
         for (field, value) in fields { row[field] = value.schemaText }
-        let data = try JSONSerialization.data(withJSONObject: [row.compactMapValues { $0 }], options: [.sortedKeys])
-        var report = ImportReport(kind: "intermediaries", file: "modification")
-        let context = try importContext(.intermediaries, options: ImportOptions(source: Self.editsSource), report: &report)
-        let drafts = try IntermediariesImporter.parse(try JSONRecords.table(name: "modification", data: data, required: IntermediariesImporter.required),
-                                                      context: context, report: &report)
-        let refused = report.errors + report.warnings.filter { $0.column.map(fields.keys.contains) == true }
-        guard refused.isEmpty, let draft = drafts.first else { throw EditError.invalid(refused) }
+        let (draft, context) = try draftOfEdit(row, kind: .intermediaries, required: IntermediariesImporter.required, typed: fields) {
+            try IntermediariesImporter.parse($0, context: $1, report: &$2)
+        }
         let order = Dictionary(context.taxonomy.services.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         func list(_ values: [String]) -> DatabaseValue { values.isEmpty ? .null : values.joined(separator: "|").databaseValue }
         var wanted: [String: DatabaseValue] = [:]
