@@ -58,7 +58,7 @@ import Testing
         #expect(rhone.coveredPopulation.allSatisfy { $0 == 520_000 })
         let scoped = try week(store, from: "2026-11-30", within: "07")
         #expect(scoped.population == 22_000 && slot(scoped, "Mo", 9).coveredPopulation == 8_000 && slot(scoped, "Mo", 9).openRelays == 1)
-        #expect(scoped.unknownHoursLeftOut == 0, "Bourg-en-Bresse's unreadable hours are not the Ardèche's")
+        #expect(scoped.unknownHoursLeftOut == 0 && scoped.withoutPlaceLeftOut == 0, "Bourg-en-Bresse's unreadable hours and team are not the Ardèche's")
     }
 
     @Test func everySlotAgreesWithGapsAtThatMomentOnTheDemo() throws {

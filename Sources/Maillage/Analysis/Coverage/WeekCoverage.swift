@@ -188,8 +188,7 @@ extension RelayDirectory {
             for slot in 0..<WeekSlots.count where entrySlots[slot] { openRelays[slot] += 1 }
         }
 
-        let scopeCodes = within == nil ? nil : Set(scope.map { territories.communes[$0].code })
-        let inScope = { (entry: Int) in scopeCodes.map { codes in self.entries[entry].codeInsee.map(codes.contains) == true } ?? true }
+        let leftOut = try leftOut(unknownHours: unknownHours, withoutPlace: withoutPlace, within: coverage.within, territories: territories)
         var report = WeekReport(
             service: catalog.labels[candidates.service], radiusKm: coverage.radiusKm, population: population, weekOf: monday.isoDate,
             slots: (0..<WeekSlots.count).map { slot in
@@ -198,7 +197,7 @@ extension RelayDirectory {
                                        coveredPopulation: covered[slot], coveredShare: population > 0 ? Double(covered[slot]) / Double(population) : 0,
                                        openRelays: openRelays[slot])
             },
-            unknownHoursLeftOut: unknownHours.filter(inScope).count, withoutPlaceLeftOut: withoutPlace.count,
+            unknownHoursLeftOut: leftOut.unknownHours, withoutPlaceLeftOut: leftOut.withoutPlace,
             within: within, communesWithoutLocation: withoutLocation)
         if let level = query.level {
             report.level = level
