@@ -149,12 +149,10 @@ extension RelayDirectory {
         case .closed:
             // The relays of the service that the moment left out: closed then, or hours unknown.
             let codes = Set(scope.map { territories.communes[$0].code })
-            let open = Set(entries.indices.filter { eligible[$0] })
             return entries.indices.filter { index in
                 let entry = entries[index]
-                return entry.kind == .place && !open.contains(index) && entry.services & candidates.wanted != 0
+                return entry.kind == .place && candidates.passesAllButHours[index] && !eligible[index]
                     && entry.latitude.isFinite && entry.longitude.isFinite && entry.codeInsee.map(codes.contains) == true
-                    && candidates.passesAllButHours[index]
             }.map { site(entries[$0].id, entries[$0].nom, entries[$0].codeInsee, entries[$0].latitude, entries[$0].longitude) }
         }
     }
