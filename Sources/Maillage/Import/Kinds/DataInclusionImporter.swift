@@ -40,8 +40,7 @@ package enum DataInclusionImporter {
         var rows: [[String: String]] = []
         var keys: [String] = []
         for record in structures.records {
-            let field = { (name: String) in structures.column(name).map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
-            let key = structureKey(source: field("source"), id: field("id"))
+            let key = structureKey(source: value("source", record, structures), id: value("id", record, structures))
             keys.append(key)
             rows.append(v1Row(record, of: structures, id: key, offer: offers[key], crosswalk: crosswalk, context: context, dataDate: dataDate))
         }
@@ -191,8 +190,7 @@ package enum DataInclusionImporter {
 
     /// The trimmed value of `column` in `record`, empty when absent.
     private static func value(_ column: String, _ record: CSVRecord, _ file: TabularFile) -> String {
-        guard let index = file.column(column), index < record.fields.count else { return "" }
-        return record.fields[index].trimmingCharacters(in: .whitespaces)
+        RowReader(file: file, record: record).value(at: file.column(column)) ?? ""
     }
 
     /// The labels of `slugs`, in the order of `vocabulary`, `|`-separated.
