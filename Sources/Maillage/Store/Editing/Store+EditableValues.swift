@@ -16,13 +16,7 @@ extension Store {
         try writer.read { db in
             let node = try Self.resolve(publicId, db)
             let isIntermediary = try EditOverlay.isIntermediary(node, db)
-            var values: [String: DatabaseValue]
-            if isIntermediary {
-                values = try IntermediaryFields.values(of: node, .shown, db)
-            } else {
-                values = try Row.fetchOne(db, sql: "SELECT * FROM shown_place WHERE node_id = ?", arguments: [node]).map(EditOverlay.values) ?? [:]
-                values["services"] = try Self.shownServices(of: node, db).databaseValue
-            }
+            let values = isIntermediary ? try IntermediaryFields.values(of: node, .shown, db) : try Self.shownPlaceValues(of: node, db) ?? [:]
             let fields = isIntermediary ? IntermediaryFields.editable : Self.editableFields
             return EditableValues(id: try Self.publicId(of: node, db), isIntermediary: isIntermediary,
                                   values: Dictionary(uniqueKeysWithValues: fields.compactMap { field in

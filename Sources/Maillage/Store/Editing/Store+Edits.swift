@@ -19,11 +19,7 @@ extension Store {
         }
         let (node, current) = try writer.read { db -> (Int64, [String: DatabaseValue]) in
             let node = try Self.resolve(publicId, db)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM shown_place WHERE node_id = ?", arguments: [node]) else {
-                throw EditError.notAPlace(publicId)
-            }
-            var values = EditOverlay.values(row)
-            values["services"] = try Self.shownServices(of: node, db).databaseValue
+            guard let values = try Self.shownPlaceValues(of: node, db) else { throw EditError.notAPlace(publicId) }
             return (node, values)
         }
         return try applyEdit(node: node, current: current, wanted: try checked(fields, over: current), editor: editor, action: action, at: date)
@@ -206,6 +202,14 @@ extension Store {
             }
         }
         return issues
+    }
+
+    /// A place's fields as shown, by column, with its services (`services`); nil when `node` is no shown place.
+    static func shownPlaceValues(of node: Int64, _ db: Database) throws -> [String: DatabaseValue]? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM shown_place WHERE node_id = ?", arguments: [node]) else { return nil }
+        var values = EditOverlay.values(row)
+        values["services"] = try shownServices(of: node, db).databaseValue
+        return values
     }
 
     /// The services a place shows, as `|`-separated slugs in the taxonomy's order.
