@@ -85,6 +85,14 @@ public struct GraphAttribute<Element>: Sendable {
 }
 
 extension ExportedGraph {
+    /// What the graph holds, in a sentence (the files' description).
+    public var summary: String {
+        switch kind {
+        case .referrals: "maillage: places and intermediaries, works-at and referral edges, with the referral network's measures"
+        case .services: "maillage: relays and the services they relay"
+        }
+    }
+
     /// The node attributes this graph's kind carries, in the order every format writes them.
     public var nodeAttributes: [GraphAttribute<Node>] {
         var attributes: [GraphAttribute<Node>] = [

@@ -17,7 +17,7 @@ public enum GEXFWriter {
                 + #"xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#,
             #"  <meta lastmodifieddate="\#(XMLText.attribute(date))">"#,
             "    <creator>maillage</creator>",
-            "    <description>\(XMLText.text(GraphMLWriter.description(graph)))</description>",
+            "    <description>\(XMLText.text(graph.summary))</description>",
             "  </meta>",
             #"  <graph defaultedgetype="directed" mode="static">"#,
         ]

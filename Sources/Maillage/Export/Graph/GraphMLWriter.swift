@@ -8,7 +8,7 @@ public enum GraphMLWriter {
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" "#
                 + #"xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#,
-            "  <desc>\(XMLText.text(description(graph)))</desc>",
+            "  <desc>\(XMLText.text(graph.summary))</desc>",
             #"  <key id="label" for="node" attr.name="label" attr.type="string"/>"#,
         ]
         lines += nodeAttributes.map { key($0.name, for: "node", type: $0.type) }
@@ -28,14 +28,6 @@ public enum GraphMLWriter {
         }
         lines += ["  </graph>", "</graphml>", ""]
         return lines.joined(separator: "\n")
-    }
-
-    /// What the file holds, in a sentence.
-    static func description(_ graph: ExportedGraph) -> String {
-        switch graph.kind {
-        case .referrals: "maillage: places and intermediaries, works-at and referral edges, with the referral network's measures"
-        case .services: "maillage: relays and the services they relay"
-        }
     }
 
     private static func key(_ name: String, for domain: String, type: GraphAttributeType, prefix: String = "") -> String {

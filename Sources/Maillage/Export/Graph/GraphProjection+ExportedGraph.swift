@@ -45,7 +45,7 @@ extension GraphProjection {
                     add(source, Self.serviceNodeId(serviceSlugs[service]), kind: "relays", remote: relays.values[edge])
                 }
             }
-            nodes = nodes.filter { !relays.neighbours(of: node($0.id) ?? 0).isEmpty }
+            nodes = zip(members, nodes).filter { !relays.neighbours(of: $0.0).isEmpty }.map(\.1)
             nodes += relayed.sorted().map { service in
                 ExportedGraph.Node(id: Self.serviceNodeId(serviceSlugs[service]), label: serviceLabels[service], kind: "service",
                                    type: serviceParent[service] < 0 ? "national" : serviceSlugs[Int(serviceParent[service])],
