@@ -55,7 +55,7 @@ struct EditorRoutes: Sendable {
         }
         let csrf = EditorSessions.randomToken()
         var response = Responses.html(Layout.page(title: "Connexion", lead: "Pour corriger l'annuaire, présentez le jeton que l'on vous a remis.") {
-            if let failure { tag("p", ["class": "error", "role": "alert"]) { failure } }
+            PageParts.alert(failure)
             tag("form", ["class": "search", "action": "/connexion", "method": "post"]) {
                 tag("input", ["type": "hidden", "name": "csrf", "value": csrf])
                 tag("div", ["class": "field"]) {

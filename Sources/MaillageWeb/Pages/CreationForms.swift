@@ -51,7 +51,7 @@ struct CreationForms {
         let typed = { (name: String) in echo?.typed(name, in: Self.referralForm) }
         return fragment {
             tag("h3") { title }
-            if let failure = echo?.failure(of: Self.referralForm) { tag("p", ["class": "error", "role": "alert"]) { failure } }
+            PageParts.alert(echo?.failure(of: Self.referralForm))
             tag("form", ["class": "search", "action": "/orientations/ajouter", "method": "post"]) {
                 hidden(csrf: csrf, form: Self.referralForm, back: back)
                 if let place { tag("input", ["type": "hidden", "name": "from", "value": place]) }
@@ -76,7 +76,7 @@ struct CreationForms {
     private func form(_ name: String, action: String, csrf: String, back: (name: String, value: String), fields: [EditForm.Field],
                       defaults: [String: String], button: String) -> HTML {
         fragment {
-            if let failure = echo?.failure(of: name) { tag("p", ["class": "error", "role": "alert"]) { failure } }
+            PageParts.alert(echo?.failure(of: name))
             tag("form", ["class": "search", "action": action, "method": "post"]) {
                 hidden(csrf: csrf, form: name, back: back)
                 for field in fields {

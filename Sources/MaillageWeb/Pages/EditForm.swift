@@ -58,7 +58,7 @@ struct EditForm {
         let base = "/lieux/" + encode(shown.id)
         return fragment {
             tag("h2", ["id": "corriger"]) { "Corriger ces informations" }
-            if let failure = echo?.failure(of: Self.name) { tag("p", ["class": "error", "role": "alert"]) { failure } }
+            PageParts.alert(echo?.failure(of: Self.name))
             tag("form", ["class": "search", "action": base + "/modifier", "method": "post"]) {
                 tag("input", ["type": "hidden", "name": "csrf", "value": csrf])
                 tag("input", ["type": "hidden", "name": FormEcho.field, "value": Self.name])

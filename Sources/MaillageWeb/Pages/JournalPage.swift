@@ -15,7 +15,7 @@ struct JournalPage {
         let scope = [place.map { "du lieu \($0)" }, editor.map { "de \($0)" }].compactMap { $0 }.joined(separator: ", ")
         return Layout.page(title: "Journal des modifications", lead: HTML(scope.isEmpty ? "Toutes les modifications, la plus récente d'abord."
                                                                            : "Les modifications \(scope), la plus récente d'abord.")) {
-            if let failure { tag("p", ["class": "error", "role": "alert"]) { failure } }
+            PageParts.alert(failure)
             if !conflicts.isEmpty {
                 tag("h2") { "Conflits avec les sources" }
                 tag("p", ["class": "muted"]) { "Ces champs ont été modifiés ici, puis leur source a apporté une autre valeur : la modification est gardée ; annulez-la pour reprendre celle de la source." }

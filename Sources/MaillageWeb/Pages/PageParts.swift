@@ -52,6 +52,12 @@ enum PageParts {
     }
 
     /// An inline diagram in a figure, with its caption and download links.
+    /// Why a form was refused, announced to screen readers; nothing without a message.
+    static func alert(_ message: String?) -> HTML {
+        guard let message else { return HTML() }
+        return tag("p", ["class": "error", "role": "alert"]) { message }
+    }
+
     static func diagram(_ svg: String?, caption: String, failure: String?, downloads links: [(label: String, href: String)]) -> HTML {
         tag("figure", ["class": "diagram"]) {
             if let svg { HTML.trusted(svg) } else { tag("p", ["class": "notice"]) { failure ?? "Schéma indisponible." } }
