@@ -69,3 +69,22 @@ public struct ImportReport: Sendable, Equatable, Codable {
     /// How many issues of each severity a message lists before counting the rest.
     public static let listedIssues = 50
 }
+
+extension ImportReport {
+    /// Takes in the issues, counts and corrections of `other` (read under v1 names), naming each
+    /// column as the file does.
+    mutating func absorb(_ other: ImportReport, renaming v1Names: [String: String]) {
+        let fileName = Dictionary(v1Names.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        func renamed(_ issue: ImportIssue) -> ImportIssue {
+            var issue = issue
+            if let column = issue.column, let original = fileName[column] { issue.column = original }
+            return issue
+        }
+        errors += other.errors.map(renamed)
+        warnings += other.warnings.map(renamed)
+        rowsRead += other.rowsRead
+        rowsRejected += other.rowsRejected
+        for figure in other.figures { add(figure.name, figure.value) }
+        for figure in other.corrections { correct(figure.name, count: figure.value) }
+    }
+}

@@ -204,22 +204,3 @@ package enum DataInclusionImporter {
         return values.filter { seen.insert($0).inserted }
     }
 }
-
-extension ImportReport {
-    /// Takes in the issues, counts and corrections of `other` (read under v1 names), naming each
-    /// column as the file does.
-    mutating func absorb(_ other: ImportReport, renaming v1Names: [String: String]) {
-        let fileName = Dictionary(v1Names.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        func renamed(_ issue: ImportIssue) -> ImportIssue {
-            var issue = issue
-            if let column = issue.column, let original = fileName[column] { issue.column = original }
-            return issue
-        }
-        errors += other.errors.map(renamed)
-        warnings += other.warnings.map(renamed)
-        rowsRead += other.rowsRead
-        rowsRejected += other.rowsRejected
-        for figure in other.figures { add(figure.name, figure.value) }
-        for figure in other.corrections { correct(figure.name, count: figure.value) }
-    }
-}
